@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { describeError } from '../errors.ts';
+import type { CoverageGap, Inventory } from '../inventory/schema.ts';
+import { WAREVIEW_VERSION } from '../version.ts';
+import { loadWellArchitectedLens } from '../watool/lens.ts';
+import {
+  accountRef,
+  AREAS,
+  checkMetadata,
+  PILLARS,
+  severityRank,
+  type Check,
+  type CheckOutcome,
+} from './check.ts';
+import { RESULTS_VERSION, type CheckResult, type ResultsDocument, type Score } from './results.ts';
+import { applySuppressions, type Suppression } from './suppressions.ts';
+
+export interface EvaluateOptions {
+  suppressions?: Suppression[];
+  /** Evaluation time; defaults to now. Only stamps the document and judges suppression expiry. */
+  now?: Date;
+}
+
+/** A finding key stays the same for a check and resource across runs, whatever else changes. */
+export function findingKey(checkId: string, arn: string): string {
+  return createHash('sha256').update(`${checkId}\n${arn}`).digest('hex').slice(0, 16);
+}
+
+function gapsFor(check: Check, coverage: readonly CoverageGap[]): CoverageGap[] {
+  return coverage.filter((gap) =>
+    check.needs.some((part) => gap.part === part || part.startsWith(`${gap.part}.`)),
+  );
+}
+
+function inGap(outcome: CheckOutcome, gap: CoverageGap): boolean {
+  const sameAccount = outcome.resource.accountId === gap.accountId;
+  return (
+    sameAccount &&
+    (gap.region === '*' || gap.region === outcome.resource.region || outcome.resource.region === 'global')
+  );
+}
+
+/**
+ * Runs one check. Missing data is never compliance: outcomes inside a coverage gap of a part the check
+ * needs are replaced by one `error` per gap, and a check that throws yields one `error` result.
+ */
+export function runCheck(check: Check, inventory: Inventory): CheckOutcome[] {
+  const gaps = gapsFor(check, inventory.coverage);
+  let outcomes: CheckOutcome[];
+  try {
+    outcomes = check.evaluate(inventory, { now: new Date(inventory.collectedAt) });
+    if (!Array.isArray(outcomes)) throw new Error('evaluate did not return an array of results');
+  } catch (error) {
+    const scope =
+      inventory.organization?.managementAccountId ?? inventory.scope.accounts[0] ?? '000000000000';
+    return [
+      {
+        status: 'error',
+        resource: accountRef(scope),
+        evidence: `the check failed while evaluating: ${describeError(error)}`,
+        messageId: 'check-threw',
+      },
+    ];
+  }
+  const kept = outcomes.filter((outcome) => !gaps.some((gap) => inGap(outcome, gap)));
+  const gapErrors: CheckOutcome[] = uniqueGaps(gaps).map((gap) => ({
+    status: 'error',
+    resource: accountRef(gap.accountId, gap.region === '*' ? 'global' : gap.region),
+    evidence: `could not read ${gap.part} in account ${gap.accountId}, ${gap.region === '*' ? 'all regions' : gap.region}: ${gap.reason} (${gap.message})`,
+    messageId: 'coverage-gap',
+    details: { part: gap.part, reason: gap.reason, operation: gap.operation ?? null },
+  }));
+  return [...kept, ...gapErrors];
+}
+
+function uniqueGaps(gaps: CoverageGap[]): CoverageGap[] {
+  const seen = new Set<string>();
+  return gaps.filter((gap) => {
+    const key = `${gap.accountId}/${gap.region}/${gap.part}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function evaluateChecks(
+  checks: readonly Check[],
+  inventory: Inventory,
+  options: EvaluateOptions = {},
+): ResultsDocument {
+  const now = options.now ?? new Date();
+  const results: CheckResult[] = checks.flatMap((check) =>
+    runCheck(check, inventory).map((outcome) => ({
+      checkId: check.id,
+      status: outcome.status,
+      severity: check.severity,
+      area: check.area,
+      pillar: check.pillar,
+      resource: { name: '', ...outcome.resource },
+      evidence: outcome.evidence,
+      ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
+      ...(outcome.details ? { details: outcome.details } : {}),
+      findingKey: findingKey(check.id, outcome.resource.arn),
+    })),
+  );
+  const { results: suppressed, warnings } = applySuppressions(results, options.suppressions ?? [], now);
+  const lens = loadWellArchitectedLens();
+  return {
+    schemaVersion: RESULTS_VERSION,
+    generator: { name: 'wareview', version: WAREVIEW_VERSION },
+    evaluatedAt: now.toISOString(),
+    workload: inventory.workload,
+    inventory: {
+      collectedAt: inventory.collectedAt,
+      scope: inventory.scope,
+      accounts: inventory.accounts.map(({ id, name, ouPath }) => ({ id, name, ouPath })),
+      coverage: inventory.coverage,
+    },
+    lens: { alias: lens.alias, version: lens.version },
+    checks: checks.map(checkMetadata),
+    results: sortResults(suppressed),
+    summary: summarise(suppressed),
+    warnings,
+  };
+}
+
+export function sortResults(results: CheckResult[]): CheckResult[] {
+  const statusOrder = { fail: 0, error: 1, pass: 2, not_applicable: 3 } as const;
+  return [...results].sort(
+    (a, b) =>
+      statusOrder[a.status] - statusOrder[b.status] ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      a.checkId.localeCompare(b.checkId) ||
+      a.resource.arn.localeCompare(b.resource.arn),
+  );
+}
+
+/** Severity-weighted share of passing results; suppressed failures count as neither. */
+export function score(results: readonly CheckResult[]): Score {
+  let weightPass = 0;
+  let weightAll = 0;
+  const counts = { pass: 0, fail: 0, error: 0, notApplicable: 0 };
+  for (const result of results) {
+    if (result.suppressed) continue;
+    const weight = severityRank(result.severity);
+    if (result.status === 'pass') {
+      counts.pass += 1;
+      weightPass += weight;
+      weightAll += weight;
+    } else if (result.status === 'fail') {
+      counts.fail += 1;
+      weightAll += weight;
+    } else if (result.status === 'error') counts.error += 1;
+    else counts.notApplicable += 1;
+  }
+  return { score: weightAll === 0 ? null : Math.round((100 * weightPass) / weightAll), ...counts };
+}
+
+export function summarise(results: readonly CheckResult[]): ResultsDocument['summary'] {
+  const byArea = Object.fromEntries(
+    AREAS.map((area) => [area, score(results.filter((r) => r.area === area))]),
+  );
+  const byPillar = Object.fromEntries(
+    PILLARS.map((pillar) => [pillar, score(results.filter((r) => r.pillar === pillar))]).filter(
+      ([, value]) => (value as Score).pass + (value as Score).fail + (value as Score).error > 0,
+    ),
+  );
+  const failuresBySeverity: Record<string, number> = {};
+  for (const result of results) {
+    if (result.status === 'fail' && !result.suppressed) {
+      failuresBySeverity[result.severity] = (failuresBySeverity[result.severity] ?? 0) + 1;
+    }
+  }
+  return { total: score(results), byArea, byPillar, failuresBySeverity };
+}
