@@ -1,0 +1,52 @@
+import yargs, { type Argv, type CommandModule } from 'yargs';
+import { isWareviewError, WareviewError } from '../errors.ts';
+import { WAREVIEW_VERSION } from '../version.ts';
+import { commands } from './commands.ts';
+
+/** Exit codes: 0 done, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+/** Set by a command that wants a non-zero exit without an error (e.g. findings over the threshold). */
+export class ExitCode {
+  static value: number = EXIT.ok;
+}
+
+function buildParser(argv: string[]): Argv {
+  let parser = yargs(argv)
+    .scriptName('wareview')
+    .version(WAREVIEW_VERSION)
+    .option('debug', { type: 'boolean', default: false, describe: 'Print stack traces and debug detail' })
+    .strict()
+    .demandCommand(1, 'Name a command; `wareview --help` lists them.')
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      throw error ?? new WareviewError('USAGE', message, { hint: 'See `wareview --help`.' });
+    });
+  for (const command of commands) parser = parser.command(command as CommandModule);
+  return parser.help();
+}
+
+export async function main(argv: string[]): Promise<number> {
+  ExitCode.value = EXIT.ok;
+  const debug = argv.includes('--debug');
+  try {
+    await buildParser(argv).parseAsync();
+    return ExitCode.value;
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+function reportError(error: unknown, debug: boolean): number {
+  if (isWareviewError(error) && error.source === 'user') {
+    console.error(`wareview: ${error.message}`);
+    if (error.hint) console.error(`  → ${error.hint}`);
+    if (debug && error.cause) console.error(error.cause);
+    return EXIT.usage;
+  }
+  console.error(`wareview: internal error: ${error instanceof Error ? error.message : String(error)}`);
+  if (debug) console.error(error);
+  else console.error('  → Run again with --debug for the stack trace, and report it.');
+  return EXIT.internal;
+}
