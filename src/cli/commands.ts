@@ -1,7 +1,16 @@
 import type { CommandModule } from 'yargs';
+import { checksCommand } from './checks.ts';
+import { evaluateCommand } from './evaluate.ts';
+import { reportCommand } from './report.ts';
+import { reviewCommand } from './review.ts';
 
 /**
  * Every command, one module each in src/cli/. Add a command by importing its module and listing it here.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [];
+export const commands: CommandModule<any, any>[] = [
+  reviewCommand,
+  evaluateCommand,
+  reportCommand,
+  checksCommand,
+];

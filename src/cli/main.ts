@@ -2,14 +2,9 @@ import yargs, { type Argv, type CommandModule } from 'yargs';
 import { isWareviewError, WareviewError } from '../errors.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
 import { commands } from './commands.ts';
+import { EXIT, ExitCode } from './exit-code.ts';
 
-/** Exit codes: 0 done, 1 findings at or above --fail-on, 2 usage or input error, 3 internal error. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
-
-/** Set by a command that wants a non-zero exit without an error (e.g. findings over the threshold). */
-export class ExitCode {
-  static value: number = EXIT.ok;
-}
+export { EXIT, ExitCode } from './exit-code.ts';
 
 function buildParser(argv: string[]): Argv {
   let parser = yargs(argv)
@@ -28,7 +23,7 @@ function buildParser(argv: string[]): Argv {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  ExitCode.value = EXIT.ok;
+  ExitCode.reset();
   const debug = argv.includes('--debug');
   try {
     await buildParser(argv).parseAsync();

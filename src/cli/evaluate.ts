@@ -1,0 +1,52 @@
+import { resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { loadConfig } from '../config.ts';
+import { readInventory } from '../inventory/store.ts';
+import { runDirectory } from '../pipeline/output-dir.ts';
+import { writeReviewRun } from '../pipeline/review.ts';
+import { failOnThreshold, reportSettings, reportsRoot, selectedChecks } from '../pipeline/settings.ts';
+import {
+  configOption,
+  failOnOption,
+  reportOptions,
+  selectionOptions,
+  type ReportArgs,
+  type SelectionArgs,
+} from './options.ts';
+import { finishRun } from './run-output.ts';
+
+type Args = SelectionArgs & ReportArgs & { inventory: string };
+
+export const evaluateCommand: CommandModule<object, Args> = {
+  command: 'evaluate',
+  describe: 'Evaluate the checks over an inventory snapshot, offline, and write results and reports',
+  builder: (yargs) =>
+    yargs
+      .option('inventory', {
+        type: 'string',
+        demandOption: true,
+        describe: 'Snapshot (inventory.json.gz) to evaluate',
+      })
+      .options({ ...selectionOptions, ...reportOptions, ...failOnOption, ...configOption })
+      .example('$0 evaluate --inventory reports/shop-20261127T090000Z/inventory.json.gz', '') as never,
+  handler: async (args) => {
+    const loaded = await loadConfig(args.config);
+    const inventory = await readInventory(resolve(args.inventory));
+    const checks = await selectedChecks(args, loaded);
+    const now = new Date();
+    const outcome = await writeReviewRun({
+      inventory,
+      checks,
+      suppressions: loaded.config.suppressions ?? [],
+      outDir: runDirectory({
+        out: args.out,
+        reportsDir: reportsRoot(loaded),
+        workload: inventory.workload,
+        at: now,
+      }),
+      report: reportSettings(args, loaded),
+      now,
+    });
+    finishRun(outcome, failOnThreshold(args, loaded));
+  },
+};

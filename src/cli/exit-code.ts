@@ -1,0 +1,13 @@
+/** Exit codes: 0 done, 1 findings at or above --fail-on (or differences found), 2 usage or input error, 3 bug. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+/** The exit code a command asks for without throwing (findings over the threshold, say). */
+export const ExitCode = {
+  value: EXIT.ok as number,
+  set(code: number): void {
+    this.value = Math.max(this.value, code);
+  },
+  reset(): void {
+    this.value = EXIT.ok;
+  },
+};

@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { loadConfig, type LoadedConfig } from '../config.ts';
+import { userError } from '../errors.ts';
+import { loadDemoEstate } from '../inventory/demo.ts';
+import type { Inventory } from '../inventory/schema.ts';
+import { readInventory } from '../inventory/store.ts';
+import { runDirectory } from '../pipeline/output-dir.ts';
+import { writeReviewRun } from '../pipeline/review.ts';
+import { failOnThreshold, reportSettings, reportsRoot, selectedChecks } from '../pipeline/settings.ts';
+import { recordResults } from '../watool/record.ts';
+import {
+  configOption,
+  failOnOption,
+  reportOptions,
+  selectionOptions,
+  type ReportArgs,
+  type SelectionArgs,
+} from './options.ts';
+import { finishRun } from './run-output.ts';
+
+type Args = SelectionArgs &
+  ReportArgs & {
+    demo?: boolean;
+    inventory?: string;
+    workload?: string;
+    record?: boolean;
+    'dry-run'?: boolean;
+    authoritative?: boolean;
+  };
+
+async function obtainInventory(args: Args, _loaded: LoadedConfig): Promise<Inventory> {
+  if (args.demo && args.inventory) {
+    throw userError('USAGE', '--demo and --inventory exclude each other', 'Give one of them.');
+  }
+  if (args.demo) return loadDemoEstate();
+  if (args.inventory) return readInventory(resolve(args.inventory));
+  throw userError(
+    'NO_INVENTORY',
+    'collecting from AWS is not available in this build',
+    'Use --demo for the bundled estate or --inventory FILE for a snapshot.',
+  );
+}
+
+export const reviewCommand: CommandModule<object, Args> = {
+  command: 'review',
+  describe: 'Collect (or take --demo / --inventory), evaluate and report in one run',
+  builder: (yargs) =>
+    yargs
+      .option('demo', {
+        type: 'boolean',
+        describe: 'Review the bundled e-commerce estate (no AWS account needed)',
+      })
+      .option('inventory', { type: 'string', describe: 'Review an existing snapshot instead of collecting' })
+      .option('workload', {
+        type: 'string',
+        describe: 'Workload name (default: from the config or the snapshot)',
+      })
+      .option('record', {
+        type: 'boolean',
+        describe: 'Also record the results in the AWS Well-Architected Tool',
+      })
+      .option('dry-run', {
+        type: 'boolean',
+        describe: 'With --record: print the answer changes, write nothing',
+      })
+      .option('authoritative', {
+        type: 'boolean',
+        describe: 'With --record: unselect choices the evidence disproves',
+      })
+      .options({ ...selectionOptions, ...reportOptions, ...failOnOption, ...configOption })
+      .example('$0 review --demo', 'Review the bundled estate')
+      .example(
+        '$0 review --demo --format html,pdf --fail-on high',
+        'PDF too; exit 1 on high findings',
+      ) as never,
+  handler: async (args) => {
+    const loaded = await loadConfig(args.config);
+    const checks = await selectedChecks(args, loaded);
+    const collected = await obtainInventory(args, loaded);
+    const workload = args.workload ?? loaded.config.workload?.name ?? collected.workload;
+    const inventory = { ...collected, workload };
+    const now = new Date();
+    const workloadConfig = loaded.config.workload;
+    const outcome = await writeReviewRun({
+      inventory,
+      checks,
+      suppressions: loaded.config.suppressions ?? [],
+      outDir: runDirectory({ out: args.out, reportsDir: reportsRoot(loaded), workload, at: now }),
+      report: reportSettings(args, loaded),
+      now,
+      afterEvaluate: args.record
+        ? async (results, stagingDir) => {
+            const summary = await recordResults(results, {
+              workloadName: workload,
+              workloadId: workloadConfig?.waToolWorkloadId,
+              dryRun: args['dry-run'],
+              authoritative: args.authoritative,
+              lenses: workloadConfig?.lenses,
+              outDir: stagingDir,
+              config: workloadConfig,
+              logger: {
+                info: (message) => console.log(message),
+                warn: (message) => console.warn(`warning: ${message}`),
+              },
+            });
+            const riskCounts = summary.lenses.find((lens) => lens.alias === 'wellarchitected')?.riskCounts;
+            return {
+              workloadId: summary.workload.id,
+              riskCounts: riskCounts as Record<string, number> | undefined,
+            };
+          }
+        : undefined,
+    });
+    finishRun(outcome, failOnThreshold(args, loaded));
+  },
+};

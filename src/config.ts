@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { AREAS, PILLARS, SEVERITIES } from './engine/check.ts';
+import { suppressionSchema } from './engine/suppressions.ts';
+import { describeError, userError } from './errors.ts';
+import { brandingSchema } from './report/branding.ts';
+import { REPORT_FORMATS, REPORT_LANGUAGES } from './report/index.ts';
+
+/**
+ * wareview.config.yaml (or .json): workload, scope, check selection, suppressions and output.
+ * Every problem is listed at once; command-line flags override the file.
+ */
+export const CONFIG_FILE_NAMES = ['wareview.config.yaml', 'wareview.config.yml', 'wareview.config.json'];
+
+const globList = z.array(z.string().min(1));
+
+export const configSchema = z
+  .object({
+    workload: z
+      .object({
+        name: z.string().min(3).max(100),
+        description: z.string().max(250).optional(),
+        environment: z.enum(['PRODUCTION', 'PREPRODUCTION']).optional(),
+        reviewOwner: z.string().max(255).optional(),
+        /** An existing WA Tool workload to record into. */
+        waToolWorkloadId: z.string().optional(),
+        lenses: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    scope: z
+      .object({
+        profile: z.string().optional(),
+        regions: z
+          .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'a region looks like eu-central-1'))
+          .optional(),
+        accounts: z
+          .array(z.string().regex(/^!?\d{12}$/, 'an account id has 12 digits (prefix ! to exclude)'))
+          .optional(),
+        organization: z.boolean().optional(),
+        roleName: z.string().optional(),
+        externalId: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    checks: z
+      .object({
+        ids: globList.optional(),
+        areas: z.array(z.enum(AREAS)).optional(),
+        pillars: z.array(z.enum(PILLARS)).optional(),
+        severities: z.array(z.enum(SEVERITIES)).optional(),
+        /** Folders with user check modules, relative to the config file. */
+        dirs: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
+    suppressions: z.array(suppressionSchema.strict()).optional(),
+    output: z
+      .object({
+        dir: z.string().optional(),
+        formats: z.array(z.enum(REPORT_FORMATS)).optional(),
+        language: z.enum(REPORT_LANGUAGES).optional(),
+        failOn: z.enum(SEVERITIES).optional(),
+        browserPath: z.string().optional(),
+        branding: brandingSchema.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, or undefined when no config file was found. */
+  path: string | undefined;
+  /** Folder that relative paths in the config resolve against. */
+  baseDir: string;
+}
+
+/** Finds the config: an explicit path, or a wareview.config.* in the working folder, or none. */
+export function findConfigFile(explicit: string | undefined, cwd = process.cwd()): string | undefined {
+  if (explicit) return resolve(cwd, explicit);
+  return CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((path) => existsSync(path));
+}
+
+export async function loadConfig(explicit?: string, cwd = process.cwd()): Promise<LoadedConfig> {
+  const path = findConfigFile(explicit, cwd);
+  if (!path) return { config: {}, path: undefined, baseDir: cwd };
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw userError(
+      'CONFIG_UNREADABLE',
+      `${path}: cannot read the config file (${describeError(error)})`,
+      'Check the --config path.',
+    );
+  }
+  return { config: parseConfig(text, path), path, baseDir: dirname(path) };
+}
+
+export function parseConfig(text: string, path: string): Config {
+  const document = extname(path) === '.json' ? parseJson(text, path) : parseYaml(text, path);
+  const parsed = configSchema.safeParse(document ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const where = issue.path.join('.') || '(top level)';
+      const message =
+        issue.code === 'unrecognized_keys' ? `unknown setting(s): ${issue.keys.join(', ')}` : issue.message;
+      return `  - ${where}: ${message}`;
+    });
+    throw userError(
+      'CONFIG_INVALID',
+      `${path}: ${problems.length} problem(s) in the config:\n${problems.join('\n')}`,
+      'Fix the listed settings; README.md shows a complete example.',
+    );
+  }
+  return parsed.data;
+}
+
+function parseYaml(text: string, path: string): unknown {
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    const problems = document.errors.map((error) => `  - ${error.message.split('\n')[0]}`);
+    throw userError(
+      'CONFIG_INVALID',
+      `${path}: not valid YAML:\n${problems.join('\n')}`,
+      'Fix the YAML syntax at the lines shown.',
+    );
+  }
+  return document.toJS();
+}
+
+function parseJson(text: string, path: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw userError(
+      'CONFIG_INVALID',
+      `${path}: not valid JSON (${describeError(error)})`,
+      'Fix the JSON syntax.',
+    );
+  }
+}

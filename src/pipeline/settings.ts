@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import type { LoadedConfig } from '../config.ts';
+import type { Severity } from '../engine/check.ts';
+import { loadChecks, type LoadedCheck } from '../engine/loader.ts';
+import { selectChecks } from '../engine/select.ts';
+import { userError } from '../errors.ts';
+import { DEFAULT_REVIEW_FORMATS, REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
+import { list, type ReportArgs, type SelectionArgs } from '../cli/options.ts';
+import type { ReportSettings } from './review.ts';
+
+/** Loads the built-in and user checks and applies the selection: flags override the config file. */
+export async function selectedChecks(args: SelectionArgs, loaded: LoadedConfig): Promise<LoadedCheck[]> {
+  const fromConfig = loaded.config.checks ?? {};
+  const dirs = [
+    ...(fromConfig.dirs ?? []).map((dir) => resolve(loaded.baseDir, dir)),
+    ...(list(args['checks-dir']) ?? []),
+  ];
+  const checks = await loadChecks({ extraDirs: dirs });
+  const selected = selectChecks(checks, {
+    ids: list(args.checks) ?? fromConfig.ids,
+    areas: list(args.area) ?? fromConfig.areas,
+    pillars: list(args.pillar) ?? fromConfig.pillars,
+    severities: list(args.severity) ?? fromConfig.severities,
+  });
+  if (selected.length === 0) {
+    throw userError(
+      'NO_CHECKS_SELECTED',
+      'the selection matches no check',
+      'Widen --checks/--area/--pillar/--severity.',
+    );
+  }
+  return selected;
+}
+
+export function reportSettings(args: ReportArgs, loaded: LoadedConfig): ReportSettings {
+  const output = loaded.config.output ?? {};
+  const requested = list(args.format) ?? output.formats ?? [...DEFAULT_REVIEW_FORMATS];
+  const unknown = requested.filter((format) => !(REPORT_FORMATS as readonly string[]).includes(format));
+  if (unknown.length > 0) {
+    throw userError(
+      'UNKNOWN_FORMAT',
+      `unknown report format: ${unknown.join(', ')}`,
+      `Choose from ${REPORT_FORMATS.join(', ')}.`,
+    );
+  }
+  return {
+    formats: requested as ReportFormat[],
+    language: args.language ?? output.language,
+    browserPath: args['browser-path'] ?? output.browserPath,
+    branding: output.branding,
+    baseDir: loaded.baseDir,
+  };
+}
+
+export function failOnThreshold(args: ReportArgs, loaded: LoadedConfig): Severity | undefined {
+  return (args['fail-on'] as Severity | undefined) ?? loaded.config.output?.failOn;
+}
+
+export function reportsRoot(loaded: LoadedConfig): string {
+  return resolve(loaded.baseDir, loaded.config.output?.dir ?? 'reports');
+}
