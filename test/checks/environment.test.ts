@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { looksProduction, resourceEnvironment } from '../../checks/_lib/_environment.ts';
+import { inventorySchema } from '../../src/inventory/schema.ts';
+import { ACCOUNT, baseInventory } from './kit.ts';
+
+describe('looksProduction', () => {
+  it.each([
+    ['shop-prod', true],
+    ['Prod', true],
+    ['Production', true],
+    ['payments_prd_eu', true],
+    ['NonProd', false],
+    ['non-prod', false],
+    ['pre-prod', false],
+    ['product-catalog', false],
+    ['Workloads', false],
+  ])('%s → %s', (name, expected) => {
+    expect(looksProduction(name)).toBe(expected);
+  });
+});
+
+describe('resourceEnvironment', () => {
+  const account = { tags: {} as Record<string, string>, ouPath: [] as string[], name: 'workload' };
+  it.each([
+    [
+      'a resource tag decides first',
+      { env: 'prod' },
+      { ...account, ouPath: ['NonProd'] },
+      true,
+      'tagged env=prod',
+    ],
+    [
+      'a non-production resource tag wins over a production account',
+      { Environment: 'dev' },
+      { ...account, name: 'shop-prod' },
+      false,
+      'tagged Environment=dev',
+    ],
+    [
+      'the account tag comes next',
+      {},
+      { ...account, tags: { environment: 'production' } },
+      true,
+      'account workload is tagged environment=production',
+    ],
+    ['then the OU path', {}, { ...account, ouPath: ['Workloads', 'Prod'] }, true, 'in OU Workloads/Prod'],
+    ['then the account name', {}, { ...account, name: 'shop-prod' }, true, 'named as production'],
+    ['no signal is not production', {}, account, false, 'no production tag, OU or name'],
+  ])('%s', (_name, resourceTags, accountFields, production, because) => {
+    const input = baseInventory();
+    input.accounts = [{ id: ACCOUNT, ...accountFields }];
+    const inventory = inventorySchema.parse(input);
+    const verdict = resourceEnvironment(inventory, { accountId: ACCOUNT, tags: resourceTags });
+    expect(verdict.production).toBe(production);
+    expect(verdict.because).toContain(because);
+  });
+});
