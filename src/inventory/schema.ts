@@ -184,6 +184,8 @@ export const ec2Schema = z.object({
       ...resourceBase,
       snapshotId: z.string(),
       volumeId: z.string().nullable().default(null),
+      /** pending, completed, error, recoverable or recovering (DescribeSnapshots State). */
+      state: z.string().default('completed'),
       encrypted: z.boolean(),
       kmsKeyId: z.string().nullable().default(null),
       public: z.boolean(),
