@@ -1,0 +1,109 @@
+import type { Connection } from 'mysql2/promise';
+import {
+  normalizeReplicaStatus,
+  replicaStatusQuery,
+  sourcePositionQuery,
+  type DialectKind,
+  type ReplicaStatus,
+  type SqlStatement,
+} from '../dialect.ts';
+import { queryRows } from './script-connection.ts';
+
+/**
+ * Replication statements the run and validate steps need beyond setup/start/stop: a filter to the
+ * migrated databases, and starting the SQL thread until a source position.
+ */
+export interface BinlogPosition {
+  readonly file: string;
+  readonly position: number;
+}
+
+/**
+ * Only the migrated databases replicate: account statements and other schemas on the source would
+ * otherwise fail on the target (CREATE USER of an account that exists there stops the SQL thread).
+ * Null where the filter lives in the parameter group (RDS, Aurora: `replicate-wild-do-table`).
+ */
+export function replicationFilterStatement(
+  kind: DialectKind,
+  databases: readonly string[],
+): SqlStatement | null {
+  const patterns = databases.map((database) => `${database}.%`);
+  switch (kind) {
+    case 'mariadb':
+      return { sql: 'SET GLOBAL replicate_wild_do_table = ?', params: [patterns.join(',')] };
+    case 'mysql':
+    case 'mysql-legacy':
+      return {
+        sql: `CHANGE REPLICATION FILTER REPLICATE_WILD_DO_TABLE = (${patterns.map(() => '?').join(', ')})`,
+        params: patterns,
+      };
+    case 'aurora':
+    case 'rds':
+      return null;
+  }
+}
+
+/** Applies changes up to `position` and stops there, so the target holds exactly the source's state at it. */
+export function startSqlThreadUntil(kind: DialectKind, position: BinlogPosition): SqlStatement {
+  switch (kind) {
+    case 'mariadb':
+    case 'mysql-legacy':
+      return {
+        sql: 'START SLAVE SQL_THREAD UNTIL MASTER_LOG_FILE = ?, MASTER_LOG_POS = ?',
+        params: [position.file, position.position],
+      };
+    case 'mysql':
+      return {
+        sql: 'START REPLICA SQL_THREAD UNTIL SOURCE_LOG_FILE = ?, SOURCE_LOG_POS = ?',
+        params: [position.file, position.position],
+      };
+    case 'aurora':
+    case 'rds':
+      return {
+        sql: 'CALL mysql.rds_start_replication_until(?, ?)',
+        params: [position.file, position.position],
+      };
+  }
+}
+
+export async function runStatement(
+  connection: Pick<Connection, 'query'>,
+  statement: SqlStatement,
+): Promise<void> {
+  await connection.query(statement.sql, [...statement.params]);
+}
+
+export async function readReplicaStatus(
+  connection: Connection,
+  kind: DialectKind,
+): Promise<ReplicaStatus | null> {
+  const statement = replicaStatusQuery(kind);
+  const rows = await queryRows<Record<string, unknown>>(connection, statement.sql);
+  return normalizeReplicaStatus(rows[0]);
+}
+
+export async function readSourcePosition(
+  connection: Connection,
+  kind: DialectKind,
+): Promise<BinlogPosition | null> {
+  const rows = await queryRows<Record<string, unknown>>(connection, sourcePositionQuery(kind).sql);
+  const row = rows[0];
+  if (!row) return null;
+  return { file: String(row.File), position: Number(row.Position) };
+}
+
+/** Orders binlog positions: file names end in a sequence number, so they compare as strings of equal length. */
+export function comparePositions(a: BinlogPosition, b: BinlogPosition): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.position - b.position;
+}
+
+/** Bytes the replica still has to apply, or null when it is in an older file (the size is unknown). */
+export function lagBytes(executed: BinlogPosition, source: BinlogPosition): number | null {
+  if (comparePositions(executed, source) >= 0) return 0;
+  return executed.file === source.file ? source.position - executed.position : null;
+}
+
+export function executedPosition(status: ReplicaStatus): BinlogPosition {
+  return { file: status.executedFile, position: status.executedPosition };
+}
