@@ -1,9 +1,57 @@
-import type { Inventory } from '../../src/inventory/schema.ts';
+import { accountRef, notApplicable, type CheckOutcome, type ResourceRef } from '../../src/engine/check.ts';
+import type { Account, Inventory } from '../../src/inventory/schema.ts';
 
-/** `shop-prod (210987654321)` when the account's name is known, else the bare id. */
+/** `shop-prod (210987654321)`, or the bare id when the snapshot does not name the account. */
 export function accountLabel(inventory: Inventory, accountId: string): string {
-  const name = inventory.accounts.find((account) => account.id === accountId)?.name;
-  return name && name !== accountId ? `${name} (${accountId})` : accountId;
+  const account = inventory.accounts.find((candidate) => candidate.id === accountId);
+  return account && account.name && account.name !== accountId ? `${account.name} (${accountId})` : accountId;
+}
+
+/** The account as a result resource, named as the organization names it. */
+export function accountResource(inventory: Inventory, accountId: string): ResourceRef {
+  const account = inventory.accounts.find((candidate) => candidate.id === accountId);
+  return accountRef(accountId, 'global', account?.name ?? accountId);
+}
+
+/** The management account of the organization, when the snapshot has one. */
+export function managementAccountId(inventory: Inventory): string | undefined {
+  return inventory.organization?.managementAccountId ?? inventory.accounts.find((a) => a.isManagement)?.id;
+}
+
+/**
+ * Judges every account of the snapshot; suspended and closing accounts are out of scope
+ * because nothing runs in them and their settings can no longer be changed.
+ */
+export function perActiveAccount(
+  inventory: Inventory,
+  judge: (account: Account) => CheckOutcome,
+): CheckOutcome[] {
+  return inventory.accounts.map((account) =>
+    account.status === 'ACTIVE'
+      ? judge(account)
+      : notApplicable(accountResource(inventory, account.id), inactive(inventory, account)),
+  );
+}
+
+/**
+ * Judges per-account records (e.g. IAM account summaries), leaving out records of suspended or
+ * closing accounts as not applicable.
+ */
+export function perActiveAccountRecord<T extends ResourceRef>(
+  inventory: Inventory,
+  records: readonly T[],
+  judge: (record: T, label: string) => CheckOutcome,
+): CheckOutcome[] {
+  return records.map((record) => {
+    const account = inventory.accounts.find((candidate) => candidate.id === record.accountId);
+    return account && account.status !== 'ACTIVE'
+      ? notApplicable(record, inactive(inventory, account))
+      : judge(record, accountLabel(inventory, record.accountId));
+  });
+}
+
+function inactive(inventory: Inventory, account: Account): string {
+  return `account ${accountLabel(inventory, account.id)} is ${account.status.toLowerCase().replace('_', ' ')}`;
 }
 
 /** A resource's display name with its id when they differ: `legacy-ftp-data (vol-0legacyftp001)`. */
