@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 import { describeError, userError } from '../errors.ts';
 import { INVENTORY_PARTS } from '../inventory/schema.ts';
 import { formatZodIssues } from '../util/zod-issues.ts';
@@ -86,16 +87,37 @@ export async function loadChecks(
   return checks.sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * TypeScript checks load through tsx as ES modules wherever they live: a plain import would compile a
+ * .ts file outside an ESM package as CommonJS, and a module that throws would then report a misleading
+ * require() cycle instead of its own error.
+ */
+function importModule(file: string): Promise<unknown> {
+  return /\.m?ts$/.test(file) ? tsImport(file, import.meta.url) : import(pathToFileURL(file).href);
+}
+
+/** A .ts file outside an ESM package compiles as CommonJS: its `export default` arrives one level down. */
+function unwrapDefault(exported: unknown): unknown {
+  const nested = exported as { default?: unknown; id?: unknown } | undefined;
+  return nested && typeof nested === 'object' && nested.id === undefined && nested.default !== undefined
+    ? nested.default
+    : exported;
+}
+
 async function loadCheckModule(file: string, lens: Lens, problems: string[]): Promise<Check | undefined> {
   let module: { default?: unknown };
   try {
-    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    module = (await importModule(file)) as { default?: unknown };
   } catch (error) {
     problems.push(`${file}: cannot be loaded (${describeError(error)})`);
     return undefined;
   }
-  const definition = module.default as CheckDefinition | undefined;
-  if (!definition || typeof definition !== 'object') {
+  const definition = unwrapDefault(module.default) as CheckDefinition | undefined;
+  if (
+    !definition ||
+    typeof definition !== 'object' ||
+    (!('id' in definition) && !('evaluate' in definition))
+  ) {
     problems.push(`${file}: has no default export; export default defineCheck({...})`);
     return undefined;
   }
