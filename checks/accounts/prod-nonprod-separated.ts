@@ -1,0 +1,106 @@
+import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
+import type { Inventory } from '../../src/inventory/schema.ts';
+import { accountLabel, accountResource, managementAccountId, perActiveAccount } from '../_lib/_accounts.ts';
+import {
+  accountEnvironmentSignals,
+  taggedEnvironment,
+  type EnvironmentKind,
+  type EnvironmentSignal,
+} from './_environments.ts';
+
+interface TaggedResource extends EnvironmentSignal {
+  name: string;
+}
+
+/** Workload resources in the account whose environment tag names production or non-production. */
+function taggedResources(inventory: Inventory, accountId: string): TaggedResource[] {
+  const resources = [
+    ...inventory.ec2.instances.filter((instance) => instance.state !== 'terminated'),
+    ...inventory.ec2.vpcs,
+    ...inventory.rds.instances,
+    ...inventory.rds.clusters,
+    ...inventory.s3.buckets,
+  ];
+  return resources.flatMap((resource) => {
+    const tagged = resource.accountId === accountId ? taggedEnvironment(resource.tags) : undefined;
+    return tagged ? [{ kind: tagged.kind, source: tagged.tag, name: resource.name || resource.arn }] : [];
+  });
+}
+
+function describeKind(
+  kind: EnvironmentKind,
+  signals: EnvironmentSignal[],
+  resources: TaggedResource[],
+): string {
+  const own = signals.filter((signal) => signal.kind === kind).map((signal) => signal.source);
+  const tagged = resources.filter((resource) => resource.kind === kind);
+  const shown = tagged.slice(0, 4).map((resource) => `${resource.name} (${resource.source})`);
+  if (tagged.length > shown.length) shown.push(`${tagged.length - shown.length} more`);
+  return [...own, ...(shown.length > 0 ? [`resources ${shown.join(', ')}`] : [])].join('; ');
+}
+
+export default defineCheck({
+  id: 'prod-nonprod-separated',
+  title: 'Production and non-production workloads run in separate AWS accounts',
+  area: 'account-separation',
+  pillar: 'security',
+  severity: 'high',
+  description:
+    'An account is the strongest isolation boundary AWS offers. When production and development or test resources share an account, a developer permission, a test script or a compromised dev instance reaches production data, and quotas, budgets and guardrails cannot differ by environment. The environment is read from the account (environment tag, OU path, name) and from the environment tags of its instances, VPCs, databases and buckets.',
+  needs: ['accounts', 'ec2.instances', 'ec2.vpcs', 'rds.instances', 'rds.clusters', 's3.buckets'],
+  wellArchitected: [
+    {
+      question: 'securely-operate',
+      choice: 'sec_securely_operate_multi_accounts',
+      bestPractice: 'SEC01-BP01',
+    },
+    { question: 'dev-integ', choice: 'ops_dev_integ_multi_env', bestPractice: 'OPS05-BP08' },
+  ],
+  remediation: {
+    summary:
+      'Give every environment its own account under a Prod or NonProd OU, and move the resources of the other environment out of the mixed account.',
+    steps: [
+      'Create a separate account for the minority environment (e.g. staging) in the NonProd OU.',
+      'Rebuild its resources there from infrastructure as code; copy data with snapshots shared to the new account, never the other way round.',
+      'Tag every account with its environment and keep the OU structure Prod / NonProd so that guardrails can differ.',
+      'Delete the moved resources from the production account once traffic has switched.',
+    ],
+    snippet:
+      'aws organizations create-account --email aws-staging@example.com --account-name shop-staging\naws organizations move-account --account-id <new-account-id> --source-parent-id <root-id> --destination-parent-id <nonprod-ou-id>\naws organizations tag-resource --resource-id <new-account-id> --tags Key=environment,Value=staging',
+    effort: 'high',
+    downtime: false,
+    extraCost: false,
+  },
+  docsUrl:
+    'https://docs.aws.amazon.com/whitepapers/latest/organizing-your-aws-environment/production-starter-organization.html',
+  evaluate: (inventory) =>
+    perActiveAccount(inventory, (account) => {
+      const resource = accountResource(inventory, account.id);
+      const label = accountLabel(inventory, account.id);
+      if (account.id === managementAccountId(inventory)) {
+        return notApplicable(
+          resource,
+          `${label} is the management account; no-workloads-in-management-account judges it`,
+        );
+      }
+      const signals = accountEnvironmentSignals(account);
+      const resources = taggedResources(inventory, account.id);
+      const kinds = [...new Set([...signals, ...resources].map((signal) => signal.kind))];
+      if (kinds.length === 0) {
+        return notApplicable(
+          resource,
+          `${label} names no environment: no environment tag, OU or account name says production or non-production, and no resource carries an environment tag`,
+        );
+      }
+      if (kinds.length === 1) {
+        return pass(
+          resource,
+          `${label} holds ${kinds[0]} only: ${describeKind(kinds[0]!, signals, resources)}`,
+        );
+      }
+      return fail(
+        resource,
+        `${label} mixes production and non-production: production per ${describeKind('production', signals, resources)}; non-production per ${describeKind('non-production', signals, resources)}`,
+      );
+    }),
+});
