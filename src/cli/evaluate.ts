@@ -4,7 +4,13 @@ import { loadConfig } from '../config.ts';
 import { readInventory } from '../inventory/store.ts';
 import { runDirectory } from '../pipeline/output-dir.ts';
 import { writeReviewRun } from '../pipeline/review.ts';
-import { failOnThreshold, reportSettings, reportsRoot, selectedChecks } from '../pipeline/settings.ts';
+import {
+  failOnThreshold,
+  previousResults,
+  reportSettings,
+  reportsRoot,
+  selectedChecks,
+} from '../pipeline/settings.ts';
 import {
   configOption,
   failOnOption,
@@ -44,7 +50,10 @@ export const evaluateCommand: CommandModule<object, Args> = {
         workload: inventory.workload,
         at: now,
       }),
-      report: reportSettings(args, loaded),
+      report: {
+        ...reportSettings(args, loaded),
+        previous: await previousResults(loaded, inventory.workload),
+      },
       now,
     });
     finishRun(outcome, failOnThreshold(args, loaded));

@@ -7,7 +7,13 @@ import type { Inventory } from '../inventory/schema.ts';
 import { readInventory } from '../inventory/store.ts';
 import { runDirectory } from '../pipeline/output-dir.ts';
 import { writeReviewRun } from '../pipeline/review.ts';
-import { failOnThreshold, reportSettings, reportsRoot, selectedChecks } from '../pipeline/settings.ts';
+import {
+  failOnThreshold,
+  previousResults,
+  reportSettings,
+  reportsRoot,
+  selectedChecks,
+} from '../pipeline/settings.ts';
 import { recordResults } from '../watool/record.ts';
 import {
   configOption,
@@ -87,7 +93,7 @@ export const reviewCommand: CommandModule<object, Args> = {
       checks,
       suppressions: loaded.config.suppressions ?? [],
       outDir: runDirectory({ out: args.out, reportsDir: reportsRoot(loaded), workload, at: now }),
-      report: reportSettings(args, loaded),
+      report: { ...reportSettings(args, loaded), previous: await previousResults(loaded, workload) },
       now,
       afterEvaluate: args.record
         ? async (results, stagingDir) => {

@@ -7,6 +7,10 @@ import { userError } from '../errors.ts';
 import { DEFAULT_REVIEW_FORMATS, REPORT_FORMATS, type ReportFormat } from '../report/index.ts';
 import { list, type ReportArgs, type SelectionArgs } from '../cli/options.ts';
 import type { ReportSettings } from './review.ts';
+import { readResults } from '../engine/results-store.ts';
+import type { ResultsDocument } from '../engine/results.ts';
+import { describeError } from '../errors.ts';
+import { findPreviousRunResults } from './output-dir.ts';
 
 /** Loads the built-in and user checks and applies the selection: flags override the config file. */
 export async function selectedChecks(args: SelectionArgs, loaded: LoadedConfig): Promise<LoadedCheck[]> {
@@ -58,4 +62,19 @@ export function failOnThreshold(args: ReportArgs, loaded: LoadedConfig): Severit
 
 export function reportsRoot(loaded: LoadedConfig): string {
   return resolve(loaded.baseDir, loaded.config.output?.dir ?? 'reports');
+}
+
+/** The newest earlier run of the workload, for "what changed"; an unreadable one is skipped with a warning. */
+export async function previousResults(
+  loaded: LoadedConfig,
+  workload: string,
+): Promise<ResultsDocument | undefined> {
+  const path = findPreviousRunResults(reportsRoot(loaded), workload);
+  if (!path) return undefined;
+  try {
+    return await readResults(path);
+  } catch (error) {
+    console.warn(`warning: previous run not compared: ${describeError(error)}`);
+    return undefined;
+  }
 }
