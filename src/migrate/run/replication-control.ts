@@ -10,8 +10,8 @@ import {
 import { queryRows } from './script-connection.ts';
 
 /**
- * Replication statements the run and validate steps need beyond setup/start/stop: a filter to the
- * migrated databases, and starting the SQL thread until a source position.
+ * Replication helpers for run and validate beyond the dialect's setup/start/stop: a filter to the
+ * migrated databases, positions, and reading both servers' status.
  */
 export interface BinlogPosition {
   readonly file: string;
@@ -40,29 +40,6 @@ export function replicationFilterStatement(
     case 'aurora':
     case 'rds':
       return null;
-  }
-}
-
-/** Applies changes up to `position` and stops there, so the target holds exactly the source's state at it. */
-export function startSqlThreadUntil(kind: DialectKind, position: BinlogPosition): SqlStatement {
-  switch (kind) {
-    case 'mariadb':
-    case 'mysql-legacy':
-      return {
-        sql: 'START SLAVE SQL_THREAD UNTIL MASTER_LOG_FILE = ?, MASTER_LOG_POS = ?',
-        params: [position.file, position.position],
-      };
-    case 'mysql':
-      return {
-        sql: 'START REPLICA SQL_THREAD UNTIL SOURCE_LOG_FILE = ?, SOURCE_LOG_POS = ?',
-        params: [position.file, position.position],
-      };
-    case 'aurora':
-    case 'rds':
-      return {
-        sql: 'CALL mysql.rds_start_replication_until(?, ?)',
-        params: [position.file, position.position],
-      };
   }
 }
 
