@@ -1,0 +1,25 @@
+import { notApplicable, type CheckOutcome } from '../../src/engine/check.ts';
+import type { Inventory } from '../../src/inventory/schema.ts';
+import { nameWithId } from '../_lib/_accounts.ts';
+
+export type EbsSnapshot = Inventory['ec2']['snapshots'][number];
+
+export function snapshotLabel(snapshot: EbsSnapshot): string {
+  return nameWithId(snapshot.name, snapshot.snapshotId);
+}
+
+/** A snapshot in the error state holds no restorable data; every other state is judged. */
+export function perUsableSnapshot(
+  inventory: Inventory,
+  judge: (snapshot: EbsSnapshot, label: string) => CheckOutcome,
+): CheckOutcome[] {
+  return inventory.ec2.snapshots.map((snapshot) =>
+    snapshot.state === 'error'
+      ? notApplicable(snapshot, `snapshot ${snapshotLabel(snapshot)} failed and holds no data; delete it`)
+      : judge(snapshot, snapshotLabel(snapshot)),
+  );
+}
+
+export function sourceVolume(snapshot: EbsSnapshot): string {
+  return snapshot.volumeId ? ` of volume ${snapshot.volumeId}` : '';
+}
