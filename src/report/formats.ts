@@ -1,6 +1,11 @@
-import { WareviewError } from '../errors.ts';
+import { userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
+import { brandingSchema, logoDataUri, type Branding } from './branding.ts';
+import { renderHtml, renderPdfMargins } from './html.ts';
+import { renderPdf } from './pdf.ts';
 import type { ReportFormat, RenderReportsOptions } from './index.ts';
+import { buildReportModel, type ReportModel } from './model.ts';
+import { buildView, type ReportView } from './view.ts';
 
 export interface RenderContext {
   results: ResultsDocument;
@@ -14,21 +19,79 @@ export interface FormatWriter {
   render: (context: RenderContext) => Promise<string | Uint8Array>;
 }
 
-function pending(format: string): FormatWriter['render'] {
-  return () =>
-    Promise.reject(
-      new WareviewError('report-format-unavailable', `the ${format} report is not available in this build`, {
-        source: 'tool',
-      }),
+/** Up to this many open findings, the HTML shows every check expanded; above, checks start collapsed. */
+const EXPANDED_UP_TO = 150;
+
+function cached<T>(context: RenderContext, key: string, build: () => Promise<T>): Promise<T> {
+  let value = context.cache.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = build();
+    context.cache.set(key, value);
+  }
+  return value;
+}
+
+export function reportModel(context: RenderContext): Promise<ReportModel> {
+  return cached(context, 'model', () =>
+    Promise.resolve(buildReportModel(context.results, context.options.previous)),
+  );
+}
+
+function branding(context: RenderContext): Branding {
+  const parsed = brandingSchema.safeParse(context.options.branding ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `branding.${issue.path.join('.')}: ${issue.message}`);
+    throw userError(
+      'branding-invalid',
+      `the report branding is invalid: ${problems.join('; ')}`,
+      'fix the branding section of the config file',
     );
+  }
+  return parsed.data;
+}
+
+export function reportView(context: RenderContext, variant: 'screen' | 'print'): Promise<ReportView> {
+  return cached(context, `view:${variant}`, async () => {
+    const brand = branding(context);
+    return buildView(await reportModel(context), {
+      language: context.options.language ?? 'en',
+      branding: brand,
+      logo: await logoDataUri(brand.logo, context.options.baseDir),
+      waTool: context.options.waTool,
+    });
+  });
+}
+
+export function reportHtml(context: RenderContext): Promise<string> {
+  return cached(context, 'html', async () => {
+    const view = await reportView(context, 'screen');
+    return renderHtml(view, { openChecks: (await reportModel(context)).openFindings <= EXPANDED_UP_TO });
+  });
+}
+
+/** The PDF prints the same HTML with every check expanded. */
+async function reportPdf(context: RenderContext): Promise<Uint8Array> {
+  const view = await reportView(context, 'print');
+  const html = await renderHtml(view, { openChecks: true });
+  const margins = await renderPdfMargins(view);
+  return renderPdf(html, {
+    browserPath: context.options.browserPath,
+    headerTemplate: margins.header,
+    footerTemplate: margins.footer,
+  });
 }
 
 export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
-  html: { file: 'report.html', render: pending('html') },
-  pdf: { file: 'report.pdf', render: pending('pdf') },
+  html: { file: 'report.html', render: reportHtml },
+  pdf: { file: 'report.pdf', render: reportPdf },
   md: { file: 'report.md', render: pending('md') },
   json: { file: 'report.json', render: pending('json') },
   csv: { file: 'findings.csv', render: pending('csv') },
   sarif: { file: 'report.sarif', render: pending('sarif') },
   asff: { file: 'findings.asff.json', render: pending('asff') },
 };
+
+function pending(format: string): FormatWriter['render'] {
+  return () =>
+    Promise.reject(userError('report-format-unavailable', `the ${format} report is not available yet`));
+}

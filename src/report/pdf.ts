@@ -1,0 +1,117 @@
+import { access, constants } from 'node:fs/promises';
+import { delimiter, join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { WareviewError, describeError, userError } from '../errors.ts';
+
+/** Chromium flags for an unattended, offline print: no sandbox (containers), no GPU, no phoning home. */
+export const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const BROWSER_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
+const WELL_KNOWN_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/opt/google/chrome/chrome',
+];
+
+const INSTALL_HINT =
+  'install Chromium (Debian/Ubuntu: apt-get install chromium) or point --browser-path at a Chrome or Chromium executable';
+
+async function isExecutable(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The browser to print with: the explicit path, else the first Chrome/Chromium on the system. */
+export async function findBrowser(explicit?: string, searchPath = process.env.PATH ?? ''): Promise<string> {
+  if (explicit) {
+    if (await isExecutable(explicit)) return explicit;
+    throw userError(
+      'browser-not-found',
+      `the browser path ${explicit} is not an executable file, so the PDF report cannot be written`,
+      INSTALL_HINT,
+    );
+  }
+  const onPath = searchPath
+    .split(delimiter)
+    .filter(Boolean)
+    .flatMap((dir) => BROWSER_NAMES.map((name) => join(dir, name)));
+  for (const candidate of [...WELL_KNOWN_PATHS, ...onPath]) {
+    if (await isExecutable(candidate)) return candidate;
+  }
+  throw userError(
+    'browser-not-found',
+    `the PDF report needs Chrome or Chromium and none was found (looked for ${BROWSER_NAMES.join(', ')})`,
+    INSTALL_HINT,
+  );
+}
+
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true, timeout: 60_000 });
+  } catch (error) {
+    throw userError(
+      'browser-launch-failed',
+      `could not start the browser ${executablePath}: ${describeError(error).split('\n')[0]}`,
+      INSTALL_HINT,
+      error,
+    );
+  }
+}
+
+export interface PdfOptions {
+  browserPath?: string;
+  headerTemplate: string;
+  footerTemplate: string;
+}
+
+/**
+ * Prints the report HTML to an A4 PDF: every collapsed section opened, page numbers and a running header
+ * in the margins, the document outline as PDF bookmarks. The page may not load anything from the network.
+ */
+export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  const browser = await launchBrowser(await findBrowser(options.browserPath));
+  try {
+    const page = await browser.newPage();
+    await page.route('**/*', (route) => route.abort());
+    await page.setContent(html, { waitUntil: 'load', timeout: 300_000 });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true;
+    });
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      headerTemplate: options.headerTemplate,
+      footerTemplate: options.footerTemplate,
+      margin: { top: '20mm', bottom: '16mm', left: '14mm', right: '14mm' },
+      outline: true,
+      tagged: true,
+    });
+  } catch (error) {
+    if (error instanceof WareviewError) throw error;
+    throw new WareviewError(
+      'pdf-render-failed',
+      `Chromium could not print the report: ${describeError(error).split('\n')[0]}`,
+      {
+        source: 'tool',
+        cause: error,
+      },
+    );
+  } finally {
+    await browser.close();
+  }
+}
