@@ -1,8 +1,8 @@
 import mysql, { type Connection, type Pool, type PoolOptions, type RowDataPacket } from 'mysql2/promise';
 import type { WareviewError } from '../errors.ts';
 import { userError } from '../errors.ts';
-import type { ServerRole, ServerUrl } from './source-url.ts';
-import { PASSWORD_ENV } from './source-url.ts';
+import type { PasswordSources, ServerRole, ServerUrl } from './source-url.ts';
+import { PASSWORD_ENV, resolveServerUrl, terminalPasswordPrompt } from './source-url.ts';
 
 /** The server families this module tells apart; they differ in replication and admin statements. */
 export type ServerFlavour = 'mariadb' | 'mysql' | 'rds-mysql' | 'aurora-mysql';
@@ -186,5 +186,27 @@ export async function withConnection<T>(
     return await work(connection);
   } finally {
     await connection.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Resolves a URL given on the command line and proves it connects. Without a password in the URL or
+ * its environment variable, an access-denied answer leads to one hidden prompt when on a terminal.
+ */
+export async function resolveServerUrlForCommand(
+  raw: string,
+  role: ServerRole,
+  sources: PasswordSources = { prompt: terminalPasswordPrompt() },
+): Promise<ServerUrl> {
+  const url = await resolveServerUrl(raw, role, { env: sources.env });
+  try {
+    await withConnection(url, role, async () => undefined);
+    return url;
+  } catch (error) {
+    const canAsk = sources.prompt && url.password === '' && !url.redacted.includes(':****@');
+    if (!canAsk || (error as WareviewError).code !== 'MIGRATE_ACCESS_DENIED') throw error;
+    const prompted = await resolveServerUrl(raw, role, { env: {}, prompt: sources.prompt });
+    await withConnection(prompted, role, async () => undefined);
+    return prompted;
   }
 }

@@ -25,6 +25,8 @@ export const findingSchema = z.object({
   fix: z.string().min(1),
   /** Statements that apply the fix, when there are any. */
   fixStatements: z.array(z.string()).default([]),
+  /** What `migrate run` does about it by itself; plan then carries on with a warning. */
+  handledByRun: z.string().optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
