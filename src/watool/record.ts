@@ -1,5 +1,29 @@
-import type { WellArchitectedClient } from '@aws-sdk/client-wellarchitected';
+import {
+  GetAnswerCommand,
+  UpdateAnswerCommand,
+  type WellArchitectedClient,
+} from '@aws-sdk/client-wellarchitected';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
+import { writeFileAtomic } from '../util/fs-atomic.ts';
+import { EMPTY_ANSWER, currentAnswerFrom, planAnswer, type CurrentAnswer } from './answer-plan.ts';
+import { waCall } from './aws-errors.ts';
+import { createWellArchitectedClient } from './client.ts';
+import { collectChoiceEvidence, type ChoiceEvidence } from './evidence.ts';
+import { resolveRecordLenses, type RecordLens } from './record-lens.ts';
+import { createRunMilestone, fetchLensReviewPdf, readRiskCounts } from './milestone.ts';
+import {
+  associateLenses,
+  createWorkload,
+  findWorkloadByName,
+  getWorkload,
+  hasLens,
+  validateWorkloadName,
+  workloadDefinition,
+  type WorkloadRef,
+} from './workload.ts';
 
 /** Workload fields used when wareview has to create the workload (all optional: defaults come from the results). */
 export interface WorkloadSettings {
@@ -76,11 +100,206 @@ export interface RecordSummary {
   warnings: string[];
 }
 
+const SILENT: RecordLogger = { info: () => {}, warn: () => {} };
+
+export const LENS_REVIEW_PDF = 'wa-tool-lens-review.pdf';
+
+/** `2026-11-27T02:20:31.000Z` → `2026-11-27 02:20 UTC`: the run's label in notes and milestone names. */
+export function runLabel(evaluatedAt: string): string {
+  const date = new Date(evaluatedAt);
+  if (Number.isNaN(date.getTime())) return evaluatedAt;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * Records a results document in the WA Tool: finds or creates the workload, associates the lenses,
+ * updates every question the evidence speaks to (only when something changes), creates a milestone,
+ * saves the WA Tool's lens review PDF and reads the risk counts back. With `dryRun` it only reads.
+ */
 export async function recordResults(
   results: ResultsDocument,
   options: RecordOptions,
 ): Promise<RecordSummary> {
-  void results;
-  void options;
-  throw new Error('recordResults: implementation lands in the next commit');
+  const logger = options.logger ?? SILENT;
+  const dryRun = options.dryRun ?? false;
+  const config = options.config ?? {};
+  const client = options.client ?? createWellArchitectedClient(options);
+  const lenses = await resolveRecordLenses(client, [...(config.lenses ?? []), ...(options.lenses ?? [])]);
+  const label = runLabel(results.evaluatedAt);
+  const warnings: string[] = [];
+
+  let workload = await locateWorkload(client, results, options);
+  const workloadName =
+    workload?.name ?? validateWorkloadName(options.workloadName ?? config.name ?? results.workload);
+  let created = false;
+  if (!workload) {
+    const definition = workloadDefinition(workloadName, results, config);
+    if (dryRun) {
+      logger.info(
+        `Would create workload "${workloadName}" (${definition.Environment}, ${definition.AwsRegions.join(', ')}).`,
+      );
+    } else {
+      workload = await createWorkload(client, definition, randomUUID());
+      created = true;
+      logger.info(`Created workload "${workloadName}" (${workload.id}).`);
+    }
+  }
+
+  const associated = new Set(
+    lenses.filter((lens) => workload && hasLens(workload.lenses, lens.alias)).map((lens) => lens.alias),
+  );
+  const missing = lenses.map((lens) => lens.alias).filter((alias) => !associated.has(alias));
+  if (missing.length > 0) {
+    if (dryRun || !workload) logger.info(`Would associate lens(es): ${missing.join(', ')}.`);
+    else {
+      await associateLenses(client, workload.id, missing);
+      for (const alias of missing) associated.add(alias);
+      logger.info(`Associated lens(es): ${missing.join(', ')}.`);
+    }
+  }
+
+  const questions: QuestionChange[] = [];
+  let answersUpdated = 0;
+  for (const lens of lenses) {
+    const readable = workload && associated.has(lens.alias) ? workload : undefined;
+    for (const target of questionTargets(lens, results, config, warnings)) {
+      const current = readable
+        ? await readAnswer(client, readable.id, lens.alias, target.question.id)
+        : EMPTY_ANSWER;
+      const plan = planAnswer({
+        lensAlias: lens.alias,
+        question: target.question,
+        evidence: target.evidence,
+        declaredNotApplicable: target.declared,
+        current,
+        authoritative: options.authoritative ?? false,
+        evaluatedAt: label,
+      });
+      warnings.push(...plan.warnings);
+      questions.push(plan.change);
+      if (!plan.update || dryRun || !workload) continue;
+      const update = plan.update;
+      await waCall('UpdateAnswer', () =>
+        client.send(
+          new UpdateAnswerCommand({
+            WorkloadId: workload.id,
+            LensAlias: lens.alias,
+            QuestionId: target.question.id,
+            ...update,
+          }),
+        ),
+      );
+      answersUpdated += 1;
+    }
+  }
+  for (const warning of warnings) logger.warn(warning);
+
+  const summary: RecordSummary = {
+    dryRun,
+    workload: { id: workload?.id, arn: workload?.arn, name: workloadName, created },
+    lenses: lenses.map((lens) => ({
+      alias: lens.alias,
+      associated: associated.has(lens.alias),
+      riskCounts: undefined,
+    })),
+    questions,
+    answersUpdated,
+    milestone: undefined,
+    reportPdf: undefined,
+    warnings,
+  };
+  if (dryRun || !workload) return summary;
+
+  logger.info(`Updated ${answersUpdated} of ${questions.length} answer(s) with evidence.`);
+  summary.milestone = await createRunMilestone(client, workload.id, `wareview ${label}`);
+  logger.info(`Milestone ${summary.milestone.number} "${summary.milestone.name}" created.`);
+  for (const entry of summary.lenses) {
+    entry.riskCounts = await readRiskCounts(client, workload.id, entry.alias);
+  }
+  if (options.outDir) {
+    const [first] = lenses;
+    if (first) {
+      const pdf = await fetchLensReviewPdf(client, workload.id, first.alias);
+      const path = join(options.outDir, LENS_REVIEW_PDF);
+      await writeFileAtomic(path, pdf);
+      summary.reportPdf = path;
+      logger.info(`Saved the WA Tool's lens review report to ${path}.`);
+    }
+  }
+  return summary;
+}
+
+async function locateWorkload(
+  client: WellArchitectedClient,
+  results: ResultsDocument,
+  options: RecordOptions,
+): Promise<WorkloadRef | undefined> {
+  if (options.workloadId) {
+    if (!/^[0-9a-f]{32}$/.test(options.workloadId)) {
+      throw userError(
+        'WATOOL_WORKLOAD_ID',
+        `"${options.workloadId}" is not a WA Tool workload id`,
+        "A workload id is 32 hexadecimal characters; it is shown in the WA Tool console under the workload's properties.",
+      );
+    }
+    return getWorkload(client, options.workloadId);
+  }
+  const name = validateWorkloadName(options.workloadName ?? options.config?.name ?? results.workload);
+  return findWorkloadByName(client, name);
+}
+
+async function readAnswer(
+  client: WellArchitectedClient,
+  workloadId: string,
+  lensAlias: string,
+  questionId: string,
+): Promise<CurrentAnswer> {
+  const output = await waCall('GetAnswer', () =>
+    client.send(
+      new GetAnswerCommand({ WorkloadId: workloadId, LensAlias: lensAlias, QuestionId: questionId }),
+    ),
+  );
+  return currentAnswerFrom(output.Answer ?? {});
+}
+
+interface QuestionTarget {
+  question: RecordLens['questions'][number];
+  evidence: ChoiceEvidence[];
+  declared: NotApplicableChoice[];
+}
+
+/** The questions of a lens that the evidence (or the configuration) speaks to, in lens order. */
+function questionTargets(
+  lens: RecordLens,
+  results: ResultsDocument,
+  config: WorkloadSettings,
+  warnings: string[],
+): QuestionTarget[] {
+  const evidence = collectChoiceEvidence(results, lens.mapper);
+  const known = new Set(lens.questions.map((question) => question.id));
+  const choiceKeys = new Set(
+    lens.questions.flatMap((question) => question.choices.map((choice) => `${question.id}/${choice.id}`)),
+  );
+  for (const entry of evidence) {
+    if (!known.has(entry.questionId) || !choiceKeys.has(`${entry.questionId}/${entry.choiceId}`)) {
+      warnings.push(
+        `${entry.questionId}/${entry.choiceId} (checks ${entry.checkIds.join(', ')}) is not in lens ${lens.alias}; skipped`,
+      );
+    }
+  }
+  return lens.questions
+    .map((question) => ({
+      question,
+      evidence: evidence.filter(
+        (entry) =>
+          entry.questionId === question.id &&
+          entry.verdict !== 'no-evidence' &&
+          choiceKeys.has(`${entry.questionId}/${entry.choiceId}`),
+      ),
+      declared: (config.notApplicable ?? []).filter(
+        (entry) =>
+          entry.question === question.id && question.choices.some((choice) => choice.id === entry.choice),
+      ),
+    }))
+    .filter((target) => target.evidence.length > 0 || target.declared.length > 0);
 }

@@ -1,0 +1,334 @@
+import type { ChoiceUpdate } from '@aws-sdk/client-wellarchitected';
+import type { CheckResult } from '../engine/results.ts';
+import type { ChoiceEvidence } from './evidence.ts';
+import type { LensQuestion } from './lens.ts';
+import { WA_LIMITS, trimAtWord } from './limits.ts';
+import { mergeNotes } from './notes.ts';
+import type { NotApplicableChoice, QuestionChange } from './record.ts';
+
+/** The answer as GetAnswer returned it (or an empty one for a question nobody answered yet). */
+export interface CurrentAnswer {
+  selected: string[];
+  choices: Map<string, { status: ChoiceStatus; reason?: string; notes?: string }>;
+  notes: string;
+  isApplicable: boolean;
+}
+
+type ChoiceStatus = 'SELECTED' | 'UNSELECTED' | 'NOT_APPLICABLE';
+
+export interface AnswerUpdate {
+  SelectedChoices: string[];
+  ChoiceUpdates?: Record<string, ChoiceUpdate>;
+  Notes: string;
+}
+
+export interface AnswerPlan {
+  change: QuestionChange;
+  /** Undefined when the answer already says what the evidence says: no UpdateAnswer call. */
+  update: AnswerUpdate | undefined;
+  warnings: string[];
+}
+
+export interface PlanInput {
+  lensAlias: string;
+  question: LensQuestion;
+  evidence: ChoiceEvidence[];
+  declaredNotApplicable: NotApplicableChoice[];
+  current: CurrentAnswer;
+  authoritative: boolean;
+  /** When the evidence was produced, e.g. `2026-11-27 02:20 UTC`: part of the notes, so reruns match. */
+  evaluatedAt: string;
+}
+
+/** Choice notes written by wareview start with this tag; other choice notes belong to a person and stay. */
+export const CHOICE_NOTE_TAG = '[wareview]';
+
+export const EMPTY_ANSWER: CurrentAnswer = {
+  selected: [],
+  choices: new Map(),
+  notes: '',
+  isApplicable: true,
+};
+
+/**
+ * Decides the new answer for one question. UpdateAnswer REPLACES the selected choices
+ * (https://docs.aws.amazon.com/wellarchitected/latest/APIReference/API_UpdateAnswer.html), so the plan
+ * always sends the union of the person's selections and the proven choices; a person's choice is only
+ * unselected with `authoritative`, otherwise a contradiction is flagged in the notes.
+ */
+export function planAnswer(input: PlanInput): AnswerPlan {
+  const { question, current, authoritative } = input;
+  const warnings: string[] = [];
+  const title = (id: string) => question.choices.find((choice) => choice.id === id)?.title ?? id;
+  const isOurs = (id: string) => (current.choices.get(id)?.notes ?? '').startsWith(CHOICE_NOTE_TAG);
+  const before = new Set(current.selected);
+  const next = new Set(current.selected);
+  const flagged: QuestionChange['flagged'] = [];
+  const added: string[] = [];
+  const removed: string[] = [];
+
+  const change = (fields: Partial<QuestionChange>): QuestionChange => ({
+    lensAlias: input.lensAlias,
+    questionId: question.id,
+    title: question.title,
+    added,
+    kept: [],
+    flagged,
+    removed,
+    notApplicable: [],
+    noneCleared: false,
+    notesBefore: current.notes,
+    notesAfter: current.notes,
+    changed: false,
+    ...fields,
+  });
+
+  if (!current.isApplicable) {
+    flagged.push({
+      choice: '*',
+      reason: 'the question is marked not applicable in the WA Tool, so its evidence was not recorded',
+    });
+    return { change: change({}), update: undefined, warnings };
+  }
+
+  const declared = new Map(input.declaredNotApplicable.map((entry) => [entry.choice, entry]));
+  const notApplicable = new Map<string, { reason: string; note: string }>();
+  for (const entry of input.declaredNotApplicable) {
+    notApplicable.set(entry.choice, {
+      reason: entry.reason,
+      note: entry.note ?? 'declared not applicable in the wareview configuration',
+    });
+  }
+
+  for (const evidence of input.evidence) {
+    const id = evidence.choiceId;
+    if (declared.has(id)) continue;
+    const status = current.choices.get(id)?.status;
+    const personMarkedNotApplicable = status === 'NOT_APPLICABLE' && !isOurs(id);
+    if (evidence.verdict === 'proven') {
+      if (personMarkedNotApplicable) {
+        flagged.push({ choice: id, reason: `marked not applicable, but the evidence proves "${title(id)}"` });
+      } else if (!next.has(id)) {
+        next.add(id);
+        added.push(id);
+      }
+    } else if (evidence.verdict === 'at-risk' && before.has(id)) {
+      const reason = `selected, but ${failureCount(evidence.failures)} fail (${evidence.checkIds.join(', ')})`;
+      if (authoritative) {
+        next.delete(id);
+        removed.push(id);
+      } else {
+        flagged.push({ choice: id, reason });
+      }
+    } else if (evidence.verdict === 'accepted') {
+      const suppression = evidence.suppressed[0]?.suppressed;
+      notApplicable.set(id, {
+        reason: 'BUSINESS_PRIORITIES',
+        note: `accepted risk: ${suppression?.reason ?? 'suppressed'}${suppression?.expires ? ` (until ${suppression.expires})` : ''}`,
+      });
+    }
+  }
+
+  for (const id of [...notApplicable.keys()]) {
+    if (next.has(id)) {
+      notApplicable.delete(id);
+      flagged.push({
+        choice: id,
+        reason: `selected, but declared not applicable (${declared.has(id) ? 'configuration' : 'suppression'})`,
+      });
+    }
+  }
+
+  const noneId = question.noneChoiceId;
+  const realSelected = [...next].filter((id) => id !== noneId);
+  const noneCleared = next.has(noneId) && realSelected.length > 0;
+  if (noneCleared) next.delete(noneId);
+
+  const selectedChoices = question.choices.map((choice) => choice.id).filter((id) => next.has(id));
+  const notes = new Map<string, string>();
+  if (noneCleared) {
+    notes.set(
+      noneId,
+      `"None of these" was cleared because the evidence proves ${realSelected.filter((id) => !before.has(id)).join(', ')}`,
+    );
+  }
+  const choiceUpdates = planChoiceUpdates(input, next, notApplicable, notes, isOurs, warnings);
+  const lines = blockLines(input, flagged, title);
+  const merged = mergeNotes(current.notes, lines, WA_LIMITS.answerNotes);
+  if (!merged.blockWritten && lines.length > 0) {
+    warnings.push(
+      `${question.id}: the consultant's notes leave no room for wareview's evidence block; it is in wareview's report only`,
+    );
+  }
+  const notesAfter = merged.blockWritten ? merged.notes : current.notes;
+
+  const selectionChanged =
+    selectedChoices.length !== before.size || selectedChoices.some((id) => !before.has(id));
+  const changed = selectionChanged || Object.keys(choiceUpdates).length > 0 || notesAfter !== current.notes;
+  const kept = current.selected.filter((id) => next.has(id) && id !== noneId);
+  const plan = change({
+    kept,
+    notApplicable: [...notApplicable.keys()],
+    noneCleared,
+    notesAfter,
+    changed,
+  });
+  if (!changed) return { change: plan, update: undefined, warnings };
+  const update: AnswerUpdate = { SelectedChoices: selectedChoices, Notes: notesAfter };
+  if (Object.keys(choiceUpdates).length > 0) update.ChoiceUpdates = choiceUpdates;
+  return { change: plan, update, warnings };
+}
+
+/** Per-choice status and notes that differ from the current answer; a person's choice notes stay untouched. */
+function planChoiceUpdates(
+  input: PlanInput,
+  next: Set<string>,
+  notApplicable: Map<string, { reason: string; note: string }>,
+  extraNotes: Map<string, string>,
+  isOurs: (id: string) => boolean,
+  warnings: string[],
+): Record<string, ChoiceUpdate> {
+  const updates: Record<string, ChoiceUpdate> = {};
+  const evidenceByChoice = new Map(input.evidence.map((evidence) => [evidence.choiceId, evidence]));
+  const ids = new Set([...evidenceByChoice.keys(), ...notApplicable.keys(), ...extraNotes.keys()]);
+  // N/A set by an earlier run whose suppression is gone goes back to a plain status.
+  for (const [id, answer] of input.current.choices) {
+    if (answer.status === 'NOT_APPLICABLE' && isOurs(id)) ids.add(id);
+  }
+  for (const id of ids) {
+    if (!input.question.choices.some((choice) => choice.id === id)) {
+      warnings.push(`${input.question.id}: choice ${id} is not in lens ${input.lensAlias}; skipped`);
+      continue;
+    }
+    const current = input.current.choices.get(id);
+    const currentStatus = current?.status ?? 'UNSELECTED';
+    const personNotApplicable = currentStatus === 'NOT_APPLICABLE' && !isOurs(id);
+    if (personNotApplicable) continue;
+    const na = notApplicable.get(id);
+    const status: ChoiceStatus = next.has(id) ? 'SELECTED' : na ? 'NOT_APPLICABLE' : 'UNSELECTED';
+    const summary = extraNotes.get(id) ?? na?.note ?? choiceSummary(evidenceByChoice.get(id));
+    const mayWriteNotes = !current?.notes || isOurs(id);
+    const notes =
+      mayWriteNotes && summary
+        ? trimAtWord(`${CHOICE_NOTE_TAG} ${input.evaluatedAt}: ${summary}`, WA_LIMITS.choiceNotes)
+        : (current?.notes ?? '');
+    const reason = status === 'NOT_APPLICABLE' ? (na?.reason ?? 'OTHER') : undefined;
+    const statusChanged = status !== currentStatus;
+    const notesChanged = notes !== (current?.notes ?? '');
+    const reasonChanged = status === 'NOT_APPLICABLE' && reason !== current?.reason;
+    if (!statusChanged && !notesChanged && !reasonChanged) continue;
+    const update: ChoiceUpdate = { Status: status };
+    if (notes) update.Notes = notes;
+    if (reason) update.Reason = reason as ChoiceUpdate['Reason'];
+    updates[id] = update;
+  }
+  return updates;
+}
+
+function choiceSummary(evidence: ChoiceEvidence | undefined): string {
+  if (!evidence) return '';
+  switch (evidence.verdict) {
+    case 'proven':
+      return `proven: ${plural(evidence.passed, 'resource')} pass (${evidence.checkIds.join(', ')})${evidence.suppressed.length ? `; ${evidence.suppressed.length} accepted by suppression` : ''}`;
+    case 'at-risk':
+      return `not proven: ${failureCount(evidence.failures)} fail: ${resourceList(evidence.failures)}`;
+    case 'unverified':
+      return `not verified: ${plural(evidence.errors.length, 'result')} could not be evaluated (${evidence.errors[0]?.evidence ?? ''})`;
+    default:
+      return '';
+  }
+}
+
+const VERDICT_ORDER = ['at-risk', 'unverified', 'accepted', 'proven'] as const;
+
+/**
+ * The evidence summary kept in the question's notes: risks first, so trimming drops the good news.
+ * Only facts that hold on every run with the same results go here (one-off changes such as a cleared
+ * "None of these" go into that choice's notes), so recording the same results twice writes nothing.
+ */
+function blockLines(
+  input: PlanInput,
+  flagged: QuestionChange['flagged'],
+  title: (id: string) => string,
+): string[] {
+  const relevant = input.evidence.filter((evidence) => evidence.verdict !== 'no-evidence');
+  if (relevant.length === 0 && input.declaredNotApplicable.length === 0) return [];
+  const failing = relevant.reduce((sum, evidence) => sum + evidence.failures.length, 0);
+  const passing = relevant.reduce((sum, evidence) => sum + evidence.passed, 0);
+  const lines = [
+    `wareview evidence of ${input.evaluatedAt}: ${plural(failing, 'failing result')}, ${plural(passing, 'passing result')}.`,
+  ];
+  for (const flag of flagged)
+    lines.push(`CONTRADICTION ${title(flag.choice)} (${flag.choice}): ${flag.reason}.`);
+  for (const verdict of VERDICT_ORDER) {
+    for (const evidence of relevant.filter((candidate) => candidate.verdict === verdict)) {
+      lines.push(blockLine(evidence, title(evidence.choiceId)));
+    }
+  }
+  for (const entry of input.declaredNotApplicable) {
+    lines.push(
+      `NOT APPLICABLE ${title(entry.choice)} (${entry.choice}): ${entry.reason}${entry.note ? `, ${entry.note}` : ''}.`,
+    );
+  }
+  return lines;
+}
+
+function blockLine(evidence: ChoiceEvidence, title: string): string {
+  const label = `${title} (${evidence.choiceId})`;
+  const total = evidence.passed + evidence.failures.length + evidence.errors.length;
+  switch (evidence.verdict) {
+    case 'at-risk':
+      return `RISK ${label}: ${evidence.failures.length} of ${total} failing: ${resourceList(evidence.failures)}.`;
+    case 'unverified':
+      return `NOT VERIFIED ${label}: ${plural(evidence.errors.length, 'result')} could not be evaluated: ${resourceList(evidence.errors)}.`;
+    case 'accepted':
+      return `ACCEPTED ${label}: ${plural(evidence.suppressed.length, 'failure')} suppressed (${evidence.suppressed[0]?.suppressed?.reason ?? ''}).`;
+    default:
+      return `PROVEN ${label}: ${evidence.passed} of ${total} pass (${evidence.checkIds.join(', ')}).`;
+  }
+}
+
+const LISTED_RESOURCES = 5;
+
+function resourceList(results: CheckResult[]): string {
+  const names = [...new Set(results.map((result) => describeResource(result)))];
+  const shown = names.slice(0, LISTED_RESOURCES).join(', ');
+  return names.length > LISTED_RESOURCES ? `${shown} (+${names.length - LISTED_RESOURCES} more)` : shown;
+}
+
+function describeResource(result: CheckResult): string {
+  const name = result.resource.name || result.resource.arn;
+  return `${name} [${result.resource.accountId}/${result.resource.region}]`;
+}
+
+function failureCount(failures: CheckResult[]): string {
+  return plural(new Set(failures.map((failure) => failure.resource.arn)).size, 'resource');
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Turns a GetAnswer answer into the plan's view of it. */
+export function currentAnswerFrom(answer: {
+  SelectedChoices?: string[];
+  ChoiceAnswers?: { ChoiceId?: string; Status?: string; Reason?: string; Notes?: string }[];
+  Notes?: string;
+  IsApplicable?: boolean;
+}): CurrentAnswer {
+  const choices: CurrentAnswer['choices'] = new Map();
+  for (const choice of answer.ChoiceAnswers ?? []) {
+    if (!choice.ChoiceId) continue;
+    choices.set(choice.ChoiceId, {
+      status: (choice.Status as ChoiceStatus | undefined) ?? 'UNSELECTED',
+      reason: choice.Reason,
+      notes: choice.Notes,
+    });
+  }
+  return {
+    selected: answer.SelectedChoices ?? [],
+    choices,
+    notes: answer.Notes ?? '',
+    isApplicable: answer.IsApplicable ?? true,
+  };
+}

@@ -1,0 +1,356 @@
+import {
+  UpdateAnswerCommand,
+  WellArchitectedClient,
+  type UpdateAnswerCommandInput,
+} from '@aws-sdk/client-wellarchitected';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BLOCK_BEGIN, BLOCK_END, splitNotes } from '../../src/watool/notes.ts';
+import { recordResults, type RecordOptions } from '../../src/watool/record.ts';
+import { formatRecordSummary } from '../../src/watool/record-format.ts';
+import { FakeWaTool } from './fake-wa-tool.ts';
+import { result, resultsDocument, standardResults } from './fixtures.ts';
+
+let fake: FakeWaTool;
+let client: WellArchitectedClient;
+let outDir: string;
+
+beforeEach(async () => {
+  fake = new FakeWaTool();
+  const endpoint = await fake.start();
+  client = new WellArchitectedClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+    maxAttempts: 4,
+  });
+  outDir = await mkdtemp(join(tmpdir(), 'wareview-record-'));
+});
+
+afterEach(async () => {
+  client.destroy();
+  await fake.stop();
+  await rm(outDir, { recursive: true, force: true });
+});
+
+const WRITE_OPERATIONS = ['CreateWorkload', 'AssociateLenses', 'UpdateAnswer', 'CreateMilestone'];
+
+function options(extra: Partial<RecordOptions> = {}): RecordOptions {
+  return { client, outDir, ...extra };
+}
+
+function onlyWorkload() {
+  const [workload] = fake.workloads.values();
+  if (!workload) throw new Error('no workload');
+  return workload;
+}
+
+function answerOf(question: string) {
+  return fake.answer(onlyWorkload().WorkloadId, 'wellarchitected', question);
+}
+
+/** A consultant's workload, answered by hand before wareview runs. */
+function seedConsultantWorkload(): string {
+  const { WorkloadId } = fake.createWorkload({
+    WorkloadName: 'orders-platform',
+    Description: 'Orders platform, reviewed on site',
+    Environment: 'PRODUCTION',
+    AwsRegions: ['eu-west-1'],
+    ReviewOwner: 'lead architect',
+    Lenses: ['wellarchitected'],
+  });
+  const securely = fake.answer(WorkloadId, 'wellarchitected', 'securely-operate');
+  securely.selected = ['sec_securely_operate_aws_account', 'sec_securely_operate_control_objectives'];
+  for (const id of securely.selected) securely.choices.set(id, { Status: 'SELECTED' });
+  securely.choices.set('sec_securely_operate_control_objectives', {
+    Status: 'SELECTED',
+    Notes: 'Agreed with the CISO.',
+  });
+  securely.notes = 'Interviewed the platform team: root credentials are in a safe.';
+  const isolation = fake.answer(WorkloadId, 'wellarchitected', 'fault-isolation');
+  isolation.selected = ['rel_fault_isolation_no'];
+  isolation.choices.set('rel_fault_isolation_no', { Status: 'SELECTED' });
+  isolation.notes = 'Team believes everything runs in one AZ.';
+  return WorkloadId;
+}
+
+describe('recording into a new workload', () => {
+  it('creates the workload, answers from the evidence, a milestone, the PDF and the risk counts', async () => {
+    const summary = await recordResults(standardResults(), options());
+
+    const workload = onlyWorkload();
+    expect(summary.workload).toMatchObject({
+      id: workload.WorkloadId,
+      name: 'orders-platform',
+      created: true,
+    });
+    expect(workload).toMatchObject({
+      WorkloadName: 'orders-platform',
+      Environment: 'PRODUCTION',
+      AwsRegions: ['eu-west-1'],
+      AccountIds: ['123456789012'],
+      Lenses: ['wellarchitected'],
+      Tags: { 'managed-by': 'wareview' },
+    });
+
+    const expectedSelections: [string, string[]][] = [
+      ['fault-isolation', ['rel_fault_isolation_multiaz_region_system']],
+      ['withstand-component-failures', ['rel_withstand_component_failures_failover2good']],
+      ['securely-operate', ['sec_securely_operate_multi_accounts']],
+      ['protect-data-rest', []],
+      ['protect-data-transit', []],
+      ['protect-compute', []],
+    ];
+    for (const [question, selected] of expectedSelections) {
+      expect(answerOf(question).selected, question).toEqual(selected);
+    }
+    expect(fake.callsOf('UpdateAnswer')).toHaveLength(6);
+
+    const securely = splitNotes(answerOf('securely-operate').notes).block ?? '';
+    expect(securely).toContain(
+      'RISK Secure account root user and properties (sec_securely_operate_aws_account): 1 of 2 failing: prod-account',
+    );
+    expect(securely).toContain(
+      'PROVEN Separate workloads using accounts (sec_securely_operate_multi_accounts)',
+    );
+    expect(securely).toContain('2026-11-27 02:20 UTC');
+    expect(answerOf('protect-data-rest').notes).toContain('vol-0a1');
+    expect(answerOf('protect-data-rest').notes).not.toContain('vol-0b2 [');
+    expect(answerOf('protect-compute').notes).toContain('NOT VERIFIED');
+    expect(answerOf('protect-data-transit').choices.get('sec_protect_data_transit_encrypt')).toMatchObject({
+      Status: 'NOT_APPLICABLE',
+      Reason: 'BUSINESS_PRIORITIES',
+      Notes: expect.stringContaining('decommissioned in Q1'),
+    });
+
+    expect(fake.milestones.get(workload.WorkloadId)?.map((milestone) => milestone.name)).toEqual([
+      'wareview 2026-11-27 02:20 UTC',
+    ]);
+    expect(summary.milestone).toEqual({ number: 1, name: 'wareview 2026-11-27 02:20 UTC' });
+    const pdf = await readFile(join(outDir, 'wa-tool-lens-review.pdf'));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('Workload: orders-platform');
+    expect(summary.lenses[0]?.riskCounts).toEqual(fake.riskCounts(workload, 'wellarchitected'));
+    expect(summary.lenses[0]?.riskCounts?.UNANSWERED).toBe(57 - 3);
+  });
+
+  it('finds an existing workload by its exact name across pages of similar names', async () => {
+    fake.pageSize = 2;
+    for (const name of ['orders-platform-old', 'orders-platform-2', 'orders-platform-test']) {
+      fake.createWorkload({
+        WorkloadName: name,
+        Description: 'decoy',
+        Environment: 'PRODUCTION',
+        AwsRegions: ['eu-west-1'],
+        ReviewOwner: 'someone',
+        Lenses: ['wellarchitected'],
+      });
+    }
+    const target = seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options());
+    expect(summary.workload).toMatchObject({ id: target, created: false });
+    expect(fake.callsOf('CreateWorkload')).toHaveLength(0);
+    expect(fake.callsOf('ListWorkloads').length).toBeGreaterThan(1);
+  });
+});
+
+describe("a consultant's answers", () => {
+  it('keeps manual selections and notes, flags contradictions and clears "None of these"', async () => {
+    seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options());
+
+    const securely = answerOf('securely-operate');
+    expect(securely.selected).toEqual([
+      'sec_securely_operate_multi_accounts',
+      'sec_securely_operate_aws_account',
+      'sec_securely_operate_control_objectives',
+    ]);
+    expect(
+      securely.notes.startsWith(
+        'Interviewed the platform team: root credentials are in a safe.\n\n' + BLOCK_BEGIN,
+      ),
+    ).toBe(true);
+    expect(securely.notes).toContain(
+      'CONTRADICTION Secure account root user and properties (sec_securely_operate_aws_account): selected, but 1 resource fail',
+    );
+    expect(securely.choices.get('sec_securely_operate_control_objectives')?.Notes).toBe(
+      'Agreed with the CISO.',
+    );
+
+    const isolation = answerOf('fault-isolation');
+    expect(isolation.selected).toEqual(['rel_fault_isolation_multiaz_region_system']);
+    expect(isolation.notes.startsWith('Team believes everything runs in one AZ.')).toBe(true);
+    expect(isolation.choices.get('rel_fault_isolation_no')?.Notes).toContain('"None of these" was cleared');
+    expect(summary.questions.find((question) => question.questionId === 'fault-isolation')?.noneCleared).toBe(
+      true,
+    );
+  });
+
+  it('survives a second run unchanged: no UpdateAnswer, only a new milestone', async () => {
+    seedConsultantWorkload();
+    await recordResults(standardResults(), options());
+    const after = new Map([...fake.answers].map(([key, answer]) => [key, structuredClone(answer)]));
+    const updatesBefore = fake.callsOf('UpdateAnswer').length;
+
+    const second = await recordResults(standardResults(), options());
+
+    expect(fake.callsOf('UpdateAnswer').length).toBe(updatesBefore);
+    expect(second.answersUpdated).toBe(0);
+    expect(second.questions.every((question) => !question.changed)).toBe(true);
+    expect([...fake.answers].map(([key, answer]) => [key, answer])).toEqual([...after]);
+    expect(fake.milestones.get(onlyWorkload().WorkloadId)?.map((milestone) => milestone.name)).toEqual([
+      'wareview 2026-11-27 02:20 UTC',
+      'wareview 2026-11-27 02:20 UTC (2)',
+    ]);
+  });
+
+  it("with --authoritative unselects a person's choice the evidence disproves", async () => {
+    seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options({ authoritative: true }));
+    expect(answerOf('securely-operate').selected).toEqual([
+      'sec_securely_operate_multi_accounts',
+      'sec_securely_operate_control_objectives',
+    ]);
+    expect(summary.questions.find((question) => question.questionId === 'securely-operate')?.removed).toEqual(
+      ['sec_securely_operate_aws_account'],
+    );
+  });
+
+  it('fits the evidence beside long consultant notes without cutting a word or their text', async () => {
+    const workloadId = seedConsultantWorkload();
+    const consultant = 'Long interview notes. '.repeat(75).trim();
+    fake.answer(workloadId, 'wellarchitected', 'protect-data-rest').notes = consultant;
+    const failures = Array.from({ length: 40 }, (_, index) =>
+      result('ebs-encrypted', 'fail', `volume-with-a-rather-long-descriptive-name-${index}`),
+    );
+    await recordResults(resultsDocument(failures), options());
+
+    const notes = answerOf('protect-data-rest').notes;
+    expect(notes.length).toBeLessThanOrEqual(2084);
+    expect(notes.startsWith(consultant)).toBe(true);
+    const block = splitNotes(notes).block ?? '';
+    expect(block).toContain('40 of 40 failing');
+    expect(block.endsWith('],…')).toBe(true);
+    expect(notes.endsWith(BLOCK_END)).toBe(true);
+    for (const word of block
+      .replace('…', '')
+      .split(/[\s,]+/)
+      .filter((item) => item.startsWith('volume-'))) {
+      expect(word, 'a resource name was cut').toMatch(/^volume-with-a-rather-long-descriptive-name-\d+$/);
+    }
+  });
+});
+
+describe('--dry-run', () => {
+  it('writes nothing to a new workload and says what would change', async () => {
+    const summary = await recordResults(standardResults(), options({ dryRun: true }));
+    expect(fake.calls.filter((call) => WRITE_OPERATIONS.includes(call.operation))).toEqual([]);
+    expect(fake.workloads.size).toBe(0);
+    const text = formatRecordSummary(summary);
+    expect(text).toContain('Dry run: nothing is written');
+    expect(text).toContain('[securely-operate]');
+    expect(text).toContain('  + sec_securely_operate_multi_accounts');
+    expect(text).toContain('  ~ sec_protect_data_transit_encrypt');
+  });
+
+  it('reads an existing workload, writes nothing and predicts exactly what a real run then does', async () => {
+    seedConsultantWorkload();
+    const before = structuredClone([...fake.answers]);
+    const dry = await recordResults(standardResults(), options({ dryRun: true }));
+    expect(fake.calls.filter((call) => WRITE_OPERATIONS.includes(call.operation))).toEqual([]);
+    expect([...fake.answers]).toEqual(before);
+    const text = formatRecordSummary(dry);
+    expect(text).toContain('  ! sec_securely_operate_aws_account: selected, but 1 resource fail');
+    expect(text).toContain('  = sec_securely_operate_control_objectives');
+    expect(text).toContain('"None of these" cleared');
+
+    const real = await recordResults(standardResults(), options());
+    expect(
+      real.questions.map(({ added, flagged, removed, notesAfter }) => ({
+        added,
+        flagged,
+        removed,
+        notesAfter,
+      })),
+    ).toEqual(
+      dry.questions.map(({ added, flagged, removed, notesAfter }) => ({
+        added,
+        flagged,
+        removed,
+        notesAfter,
+      })),
+    );
+  });
+});
+
+describe('throttling', () => {
+  it('retries throttled calls, including a milestone whose response was lost, without a duplicate', async () => {
+    fake.faults.push(
+      { operation: 'GetAnswer', times: 1 },
+      { operation: 'UpdateAnswer', times: 2 },
+      { operation: 'CreateMilestone', times: 1, after: true },
+    );
+    const summary = await recordResults(standardResults(), options());
+    expect(fake.calls.filter((call) => call.status === 429).map((call) => call.operation)).toEqual([
+      'GetAnswer',
+      'UpdateAnswer',
+      'UpdateAnswer',
+      'CreateMilestone',
+    ]);
+    expect(fake.milestones.get(onlyWorkload().WorkloadId)).toHaveLength(1);
+    expect(summary.milestone?.number).toBe(1);
+    expect(answerOf('securely-operate').selected).toEqual(['sec_securely_operate_multi_accounts']);
+  });
+
+  it('stops with advice when throttling outlasts the retries, and the rerun finishes the rest once', async () => {
+    seedConsultantWorkload();
+    // Two answers go through, then every attempt (maxAttempts 4) of the third is throttled.
+    fake.faults.push({ operation: 'UpdateAnswer', skip: 2, times: 4 });
+    await expect(recordResults(standardResults(), options())).rejects.toMatchObject({
+      code: 'WATOOL_THROTTLED',
+      hint: expect.stringContaining('Run the same command again'),
+    });
+    expect(fake.callsOf('UpdateAnswer')).toHaveLength(2);
+    expect(fake.milestones.get(onlyWorkload().WorkloadId) ?? []).toHaveLength(0);
+
+    const rerun = await recordResults(standardResults(), options());
+    expect(rerun.answersUpdated).toBe(6 - 2);
+    expect(fake.milestones.get(onlyWorkload().WorkloadId)).toHaveLength(1);
+  });
+});
+
+describe('the fake WA Tool enforces the API constraints', () => {
+  const refusals: [string, Partial<UpdateAnswerCommandInput>, RegExp][] = [
+    ['an unknown choice id', { SelectedChoices: ['sec_securely_operate_made_up'] }, /not a choice/],
+    ['notes over 2084 characters', { Notes: 'x'.repeat(2085) }, /2084/],
+    [
+      'choice notes over 250 characters',
+      {
+        ChoiceUpdates: {
+          sec_securely_operate_multi_accounts: { Status: 'SELECTED', Notes: 'x'.repeat(251) },
+        },
+      },
+      /250/,
+    ],
+    [
+      '"None of these" with another choice',
+      { SelectedChoices: ['sec_securely_operate_no', 'sec_securely_operate_multi_accounts'] },
+      /None of these/,
+    ],
+  ];
+  it.each(refusals)('refuses %s with a ValidationException', async (_name, input, message) => {
+    const workloadId = seedConsultantWorkload();
+    await expect(
+      client.send(
+        new UpdateAnswerCommand({
+          WorkloadId: workloadId,
+          LensAlias: 'wellarchitected',
+          QuestionId: 'securely-operate',
+          ...input,
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringMatching(message) });
+  });
+});
