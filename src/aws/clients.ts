@@ -1,0 +1,107 @@
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
+import { iamActionFor } from './iam-actions.ts';
+import type { ConcurrencyLimits } from './limits.ts';
+
+/** What every SDK v3 client has that the factory relies on. */
+export interface SdkClient {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  middlewareStack: MiddlewareStack<any, any>;
+  destroy(): void;
+}
+
+// SDK client constructors differ only in their config types; the factory passes the shared subset.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SdkClientConstructor<C extends SdkClient> = new (config: any) => C;
+
+/** One API request as the progress display and the statistics see it. */
+export interface CallEvent {
+  service: string;
+  operation: string;
+  accountId: string;
+  region: string;
+  /** 1 for the first attempt, 2 and up for retries. */
+  attempt: number;
+}
+
+export interface CallObserver {
+  (event: CallEvent): void;
+}
+
+export interface ClientFactoryOptions {
+  credentialsFor: (accountId: string) => AwsCredentialIdentityProvider;
+  httpHandler: NodeHttpHandler;
+  limits: ConcurrencyLimits;
+  /** Attempts per call, first included, for the SDK's adaptive retry (token bucket + backoff). */
+  maxAttempts: number;
+  profile?: string;
+  observe?: CallObserver;
+}
+
+/**
+ * The one place clients are made: one client per service, account and region, created on first use and
+ * reused, all sharing the HTTP handler, the concurrency limits and the retry policy. Endpoints are left
+ * to the SDK, which reads AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE> and the profile's endpoint_url.
+ */
+export class ClientFactory {
+  private readonly clients = new Map<string, SdkClient>();
+  private readonly options: ClientFactoryOptions;
+
+  constructor(options: ClientFactoryOptions) {
+    this.options = options;
+  }
+
+  get<C extends SdkClient>(Client: SdkClientConstructor<C>, accountId: string, region: string): C {
+    const key = `${Client.name}/${accountId}/${region}`;
+    let client = this.clients.get(key) as C | undefined;
+    if (!client) {
+      client = new Client({
+        region,
+        credentials: this.options.credentialsFor(accountId),
+        retryMode: 'adaptive',
+        maxAttempts: this.options.maxAttempts,
+        requestHandler: this.options.httpHandler,
+        ...(this.options.profile ? { profile: this.options.profile } : {}),
+      });
+      this.instrument(client, Client.name.replace(/Client$/, ''), accountId, region);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  destroy(): void {
+    for (const client of this.clients.values()) client.destroy();
+    this.clients.clear();
+    this.options.httpHandler.destroy();
+  }
+
+  private instrument(client: SdkClient, service: string, accountId: string, region: string): void {
+    const { limits, observe } = this.options;
+    // The deserialize step runs once per attempt, inside the SDK's retry loop: admission is per attempt,
+    // so a request sleeping in retry backoff holds no concurrency slot.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const attempt = ((context as { wareviewAttempts?: number }).wareviewAttempts ?? 0) + 1;
+        (context as { wareviewAttempts?: number }).wareviewAttempts = attempt;
+        const operation = String((context as { commandName?: string }).commandName ?? '').replace(
+          /Command$/,
+          '',
+        );
+        observe?.({ service, operation, accountId, region, attempt });
+        try {
+          return await limits.run(accountId, region, () => next(args));
+        } catch (error) {
+          // Coverage gaps name the permission that was missing, not just the SDK's message.
+          if (error && typeof error === 'object')
+            Object.assign(error, { iamAction: iamActionFor(service, operation) });
+          throw error;
+        }
+      },
+      { step: 'deserialize', name: 'wareviewAdmission', priority: 'high' },
+    );
+  }
+}

@@ -1,0 +1,343 @@
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import pLimit from 'p-limit';
+import { ClientFactory, type CallEvent } from '../aws/clients.ts';
+import { assumeRoleCredentials, baseCredentials } from '../aws/credentials.ts';
+import { classifyAwsError, type GapReason } from '../aws/errors.ts';
+import { createHttpHandler } from '../aws/http.ts';
+import { ConcurrencyLimits } from '../aws/limits.ts';
+import { describeError, userError } from '../errors.ts';
+import {
+  emptyInventory,
+  INVENTORY_SERVICES,
+  inventorySchema,
+  type Account,
+  type CoverageGap,
+  type Inventory,
+  type InventoryInput,
+} from '../inventory/schema.ts';
+import { WAREVIEW_VERSION } from '../version.ts';
+import type { CollectContext, PartCollector } from './collector.ts';
+import { resolveCollectOptions, type CollectOptions, type ResolvedCollectOptions } from './options.ts';
+import { discoverOrganization } from './organizations.ts';
+import type { ProgressSink } from './progress.ts';
+import { collectorsFor, needsOrganizationPolicies } from './registry.ts';
+import {
+  chooseRegions,
+  filterAccounts,
+  identifyCaller,
+  regionStatus,
+  singleAccount,
+  type CallerIdentity,
+  type RegionStatus,
+} from './scope.ts';
+
+/** Client-factory key of the caller's own credentials before its account id is known. */
+const CALLER = 'caller';
+
+interface Task {
+  collector: PartCollector;
+  accountId: string;
+  /** Resource region, `global` for account-scoped parts. */
+  region: string;
+}
+
+/** Coverage gaps, one per part, account, region and reason, whatever number of calls failed. */
+class CoverageLog {
+  private readonly gaps = new Map<string, CoverageGap>();
+  constructor(private readonly progress: ProgressSink) {}
+
+  add(gap: CoverageGap): void {
+    const key = `${gap.part}|${gap.accountId}|${gap.region}|${gap.reason}`;
+    if (this.gaps.has(key)) return;
+    this.gaps.set(key, gap);
+    this.progress({ type: 'gap', gap });
+  }
+
+  addError(part: string, accountId: string, region: string, error: unknown, reason?: GapReason): void {
+    const classified = classifyAwsError(error);
+    this.add({
+      part,
+      accountId,
+      region,
+      reason: reason ?? classified.reason,
+      message: classified.message || describeError(error),
+      ...(classified.operation ? { operation: classified.operation } : {}),
+    });
+  }
+
+  list(): CoverageGap[] {
+    return [...this.gaps.values()].sort(
+      (a, b) =>
+        a.accountId.localeCompare(b.accountId) ||
+        a.region.localeCompare(b.region) ||
+        a.part.localeCompare(b.part),
+    );
+  }
+}
+
+/**
+ * Reads the AWS estate into an inventory snapshot. Every failure to read becomes a coverage gap and the
+ * run goes on; only unusable input (no credentials, unknown regions, an unreadable organization) throws.
+ */
+export async function collectInventory(
+  options: CollectOptions,
+  progress: ProgressSink = () => {},
+): Promise<Inventory> {
+  const settings = resolveCollectOptions(options);
+  const started = performance.now();
+  const counters = { calls: 0, retries: 0 };
+  const observe = (call: CallEvent) => {
+    if (call.attempt === 1) counters.calls += 1;
+    else counters.retries += 1;
+    progress({ type: 'call', call });
+  };
+
+  const callerCredentials = baseCredentials(settings.profile);
+  const roleCredentials = new Map<string, AwsCredentialIdentityProvider>();
+  let caller: CallerIdentity | undefined;
+  const credentialsFor = (accountId: string): AwsCredentialIdentityProvider => {
+    if (accountId === CALLER || accountId === caller?.accountId) return callerCredentials;
+    let provider = roleCredentials.get(accountId);
+    if (!provider) {
+      provider = assumeRoleCredentials(callerCredentials, {
+        accountId,
+        roleName: settings.roleName,
+        externalId: settings.externalId,
+        sessionName: settings.sessionName,
+        durationSeconds: settings.sessionDuration,
+        region: settings.homeRegion,
+        profile: settings.profile,
+        partition: caller?.partition,
+      });
+      roleCredentials.set(accountId, provider);
+    }
+    return provider;
+  };
+  const clients = new ClientFactory({
+    credentialsFor,
+    httpHandler: createHttpHandler({
+      connectTimeoutMs: 5_000,
+      requestTimeoutMs: settings.requestTimeoutMs,
+      maxSockets: settings.concurrency.global,
+    }),
+    limits: new ConcurrencyLimits(settings.concurrency),
+    maxAttempts: settings.maxAttempts,
+    profile: settings.profile,
+    observe,
+  });
+
+  try {
+    caller = await identifyCaller(clients, CALLER, settings.homeRegion);
+    const inventory = emptyInventory(settings.workload);
+    inventory.generator.version = WAREVIEW_VERSION;
+    const coverage = new CoverageLog(progress);
+
+    const { accounts, organization } = await discoverAccounts(clients, caller, settings);
+    inventory.organization = organization;
+    inventory.accounts = accounts;
+    const inScope = filterAccounts(
+      accounts.filter((account) => account.status === 'ACTIVE'),
+      settings.accounts,
+    );
+    const callerRegions = await regionStatus(clients, caller.accountId, settings.homeRegion).catch(
+      (error: unknown) => {
+        throw userError(
+          'REGIONS_UNREADABLE',
+          `cannot list the account's regions (ec2:DescribeRegions): ${classifyAwsError(error).message}`,
+          'Allow ec2:DescribeRegions (see `wareview iam-policy`), or name the regions with --regions.',
+          error,
+        );
+      },
+    );
+    const regions = chooseRegions(settings.regions, callerRegions);
+    inventory.scope = { accounts: inScope.map((account) => account.id), regions, organization: settings.org };
+
+    const readable = await accountsWithAccess(inScope, caller, credentialsFor, settings, coverage);
+    const collectors = collectorsFor(settings.needs);
+    const tasks: Task[] = [];
+    await Promise.all(
+      readable.map(async (account) => {
+        const status =
+          account.id === caller?.accountId
+            ? callerRegions
+            : await regionStatus(clients, account.id, settings.homeRegion).catch(() => undefined);
+        const accountRegions = enabledRegions(account.id, regions, status, coverage);
+        for (const collector of collectors) {
+          if (collector.scope === 'account')
+            tasks.push({ collector, accountId: account.id, region: 'global' });
+          else for (const region of accountRegions) tasks.push({ collector, accountId: account.id, region });
+        }
+      }),
+    );
+    progress({ type: 'scope', accounts: readable.length, regions, tasks: tasks.length });
+
+    const remainingByAccount = new Map<string, number>();
+    for (const task of tasks)
+      remainingByAccount.set(task.accountId, (remainingByAccount.get(task.accountId) ?? 0) + 1);
+    let resources = 0;
+    await Promise.all(
+      tasks.map(async (task) => {
+        const items = await runTask(task, clients, caller as CallerIdentity, settings, coverage);
+        const part = (inventory[task.collector.service] as Record<string, unknown[]>)[
+          task.collector.key
+        ] as unknown[];
+        for (const item of items) part.push(item);
+        resources += items.length;
+        progress({
+          type: 'task-done',
+          accountId: task.accountId,
+          region: task.region,
+          part: task.collector.part,
+          items: items.length,
+        });
+        const remaining = (remainingByAccount.get(task.accountId) ?? 1) - 1;
+        remainingByAccount.set(task.accountId, remaining);
+        if (remaining === 0) progress({ type: 'account-done', accountId: task.accountId });
+      }),
+    );
+
+    inventory.coverage = coverage.list();
+    sortParts(inventory);
+    const valid = inventorySchema.parse(inventory);
+    progress({
+      type: 'done',
+      summary: {
+        accounts: readable.length,
+        regions: regions.length,
+        tasks: tasks.length,
+        calls: counters.calls,
+        retries: counters.retries,
+        resources,
+        gaps: valid.coverage.length,
+        elapsedMs: Math.round(performance.now() - started),
+      },
+    });
+    return valid;
+  } finally {
+    clients.destroy();
+  }
+}
+
+async function discoverAccounts(
+  clients: ClientFactory,
+  caller: CallerIdentity,
+  settings: ResolvedCollectOptions,
+) {
+  if (!settings.org) {
+    return { accounts: [await singleAccount(clients, caller, settings.homeRegion)], organization: null };
+  }
+  try {
+    return await discoverOrganization(
+      () => clients.get(OrganizationsClient, caller.accountId, settings.homeRegion),
+      needsOrganizationPolicies(settings.needs),
+    );
+  } catch (error) {
+    const classified = classifyAwsError(error);
+    throw userError(
+      'ORGANIZATION_UNREADABLE',
+      `--org: cannot list the organization's accounts as ${caller.arn}: ${classified.code}: ${classified.message}`,
+      "Run with the management account's (or a delegated administrator's) credentials and the Organizations " +
+        'read actions of `wareview iam-policy --org`, or leave out --org to review this account only.',
+      error,
+    );
+  }
+}
+
+/** Assumes the role in each member account up front: an account whose role fails is one gap, not a thousand. */
+async function accountsWithAccess(
+  accounts: readonly Account[],
+  caller: CallerIdentity,
+  credentialsFor: (accountId: string) => AwsCredentialIdentityProvider,
+  settings: ResolvedCollectOptions,
+  coverage: CoverageLog,
+): Promise<Account[]> {
+  const limit = pLimit(settings.concurrency.global);
+  const usable = await Promise.all(
+    accounts.map((account) =>
+      limit(async () => {
+        if (account.id === caller.accountId) return true;
+        try {
+          await credentialsFor(account.id)();
+          return true;
+        } catch (error) {
+          coverage.add({
+            part: '*',
+            accountId: account.id,
+            region: '*',
+            reason: 'assume-role-failed',
+            message: `cannot assume role ${settings.roleName}: ${classifyAwsError(error).message}`,
+            operation: 'sts:AssumeRole',
+          });
+          return false;
+        }
+      }),
+    ),
+  );
+  return accounts.filter((_, index) => usable[index]);
+}
+
+/** Requested regions the account has not opted into are recorded once, as a gap for everything there. */
+function enabledRegions(
+  accountId: string,
+  regions: readonly string[],
+  status: RegionStatus | undefined,
+  coverage: CoverageLog,
+): string[] {
+  if (!status) return [...regions];
+  return regions.filter((region) => {
+    if (status.enabled.has(region)) return true;
+    coverage.add({
+      part: '*',
+      accountId,
+      region,
+      reason: 'opt-in-required',
+      message: `region ${region} is not enabled for account ${accountId}`,
+      operation: 'ec2:DescribeRegions',
+    });
+    return false;
+  });
+}
+
+async function runTask(
+  task: Task,
+  clients: ClientFactory,
+  caller: CallerIdentity,
+  settings: ResolvedCollectOptions,
+  coverage: CoverageLog,
+): Promise<unknown[]> {
+  const apiRegion = task.region === 'global' ? settings.homeRegion : task.region;
+  const context: CollectContext = {
+    accountId: task.accountId,
+    region: task.region,
+    apiRegion,
+    partition: caller.partition,
+    client: (Client, region) => clients.get(Client, task.accountId, region ?? apiRegion),
+    reportGap: (error, region) => coverage.addError(task.collector.part, task.accountId, region, error),
+  };
+  try {
+    return await task.collector.collect(context);
+  } catch (error) {
+    // An account-scoped part that could not be read is missing in every region of the account.
+    coverage.addError(
+      task.collector.part,
+      task.accountId,
+      task.region === 'global' ? '*' : task.region,
+      error,
+    );
+    return [];
+  }
+}
+
+/** Tasks finish in any order; sorting makes snapshots of the same estate identical. */
+function sortParts(inventory: InventoryInput): void {
+  const byIdentity = (a: { accountId: string; region: string; arn: string }, b: typeof a) =>
+    a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || a.arn.localeCompare(b.arn);
+  for (const service of INVENTORY_SERVICES) {
+    const parts = inventory[service] as Record<
+      string,
+      { accountId: string; region: string; arn: string }[] | undefined
+    >;
+    for (const key of Object.keys(parts)) parts[key]?.sort(byIdentity);
+  }
+}
