@@ -26,9 +26,10 @@ export function findingKey(checkId: string, arn: string): string {
   return createHash('sha256').update(`${checkId}\n${arn}`).digest('hex').slice(0, 16);
 }
 
+/** Gaps in parts the check needs; part `*` (e.g. a member account whose role could not be assumed) covers every part. */
 function gapsFor(check: Check, coverage: readonly CoverageGap[]): CoverageGap[] {
   return coverage.filter((gap) =>
-    check.needs.some((part) => gap.part === part || part.startsWith(`${gap.part}.`)),
+    check.needs.some((part) => gap.part === '*' || gap.part === part || part.startsWith(`${gap.part}.`)),
   );
 }
 
