@@ -1,0 +1,77 @@
+import { defineCheck, fail, pass } from '../../src/engine/check.ts';
+import { missingData } from '../_lib/_outcomes.ts';
+import { databaseRef } from '../_lib/_rds.ts';
+import { perAuroraCluster } from './_aurora.ts';
+
+export default defineCheck({
+  id: 'aurora-reader-in-other-az',
+  title: 'Aurora clusters keep a reader in another Availability Zone than the writer',
+  area: 'database-ha',
+  pillar: 'reliability',
+  severity: 'high',
+  description:
+    "Aurora storage spans three AZs, but compute does not: a cluster without a reader has to create a new writer after a failure, which takes around ten minutes, and a reader in the writer's own AZ fails together with it. A reader in another AZ is promoted in about thirty seconds.",
+  needs: ['rds.clusters'],
+  wellArchitected: [
+    {
+      question: 'fault-isolation',
+      choice: 'rel_fault_isolation_multiaz_region_system',
+      bestPractice: 'REL10-BP01',
+    },
+    {
+      question: 'withstand-component-failures',
+      choice: 'rel_withstand_component_failures_failover2good',
+      bestPractice: 'REL11-BP02',
+    },
+  ],
+  remediation: {
+    summary: 'Add an Aurora Replica in an Availability Zone the writer is not in, sized like the writer.',
+    steps: [
+      "Pick an AZ of the DB subnet group other than the writer's.",
+      "Create a reader instance there with the writer's instance class and promotion tier 0 or 1.",
+      'Point read traffic at the reader endpoint; the writer endpoint follows a failover by itself.',
+      'Test with a failover (failover-db-cluster) during a quiet period and time it.',
+    ],
+    snippet:
+      'aws rds create-db-instance --db-cluster-identifier <cluster> --db-instance-identifier <cluster>-reader-b --engine aurora-mysql --db-instance-class <writer-class> --availability-zone <other-az> --promotion-tier 1',
+    effort: 'low',
+    downtime: false,
+    extraCost: true,
+  },
+  docsUrl:
+    'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html',
+  evaluate: (inventory) =>
+    perAuroraCluster(inventory, (cluster, writer, readers) => {
+      if (!writer)
+        return missingData(databaseRef(cluster), `no writer is recorded for cluster ${cluster.identifier}`);
+      const writerAt = `writer ${writer.instanceIdentifier} in ${writer.availabilityZone ?? 'an unknown AZ'}`;
+      if (readers.length === 0) {
+        return fail(
+          cluster,
+          `cluster ${cluster.identifier} has no reader: a failure of ${writerAt} means creating a new writer`,
+        );
+      }
+      const elsewhere = readers.find(
+        (reader) =>
+          reader.availabilityZone &&
+          writer.availabilityZone &&
+          reader.availabilityZone !== writer.availabilityZone,
+      );
+      if (elsewhere) {
+        return pass(
+          cluster,
+          `cluster ${cluster.identifier}: reader ${elsewhere.instanceIdentifier} in ${elsewhere.availabilityZone}, ${writerAt}`,
+        );
+      }
+      if (!writer.availabilityZone || readers.some((reader) => !reader.availabilityZone)) {
+        return missingData(
+          databaseRef(cluster),
+          `the AZs of cluster ${cluster.identifier}'s instances are not recorded`,
+        );
+      }
+      return fail(
+        cluster,
+        `cluster ${cluster.identifier}: all ${readers.length} reader(s) share ${writer.availabilityZone} with ${writerAt}`,
+      );
+    }),
+});
