@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.ts';
 import { evaluateCommand } from './evaluate.ts';
+import { migrateCommand } from './migrate.ts';
+import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
 import { reviewCommand } from './review.ts';
 
@@ -13,4 +15,6 @@ export const commands: CommandModule<any, any>[] = [
   evaluateCommand,
   reportCommand,
   checksCommand,
+  migrateCommand,
+  recordCommand,
 ];

@@ -258,7 +258,11 @@ export function parseBinlogRetention(
     return { seconds, setting: `binlog_expire_logs_seconds = ${seconds}` };
   if (days !== undefined && days > 0)
     return { seconds: Math.round(days * 86400), setting: `expire_logs_days = ${days}` };
-  return { seconds: null, setting: 'binary logs are never purged automatically' };
+  const zeros = [
+    seconds === undefined ? null : 'binlog_expire_logs_seconds',
+    days === undefined ? null : 'expire_logs_days',
+  ];
+  return { seconds: null, setting: `${zeros.filter(Boolean).join(' and ') || 'no expiry setting'} = 0` };
 }
 
 /**

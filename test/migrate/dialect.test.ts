@@ -275,7 +275,7 @@ describe('binary log retention', () => {
         { Variable_name: 'expire_logs_days', Value: '0.000000' },
       ],
       seconds: null,
-      setting: 'binary logs are never purged automatically',
+      setting: 'binlog_expire_logs_seconds and expire_logs_days = 0',
     },
   ])('$kind $setting', ({ kind, rows, seconds, setting }) => {
     expect(parseBinlogRetention(kind, rows)).toEqual({ seconds, setting });

@@ -1,0 +1,484 @@
+import {
+  binlogRetentionStatements,
+  collationChangeOnMysql80,
+  isMysql80ReservedWord,
+  MYSQL80_DEFAULT_UTF8MB4_COLLATION,
+  SQL_MODES_REMOVED_IN_MYSQL80,
+  ZERO_DATE_MODES,
+  formatStatement,
+} from '../dialect.ts';
+import type { Finding } from '../plan-schema.ts';
+import { qualifiedName, type SchemaFacts, type ServerFacts, type TableFacts } from './inspect.ts';
+
+/**
+ * Compatibility rules: pure functions of what inspect.ts read. Each returns findings with the objects
+ * concerned and a concrete fix. `handledByRun` says what `migrate run` does about it by itself, so a
+ * plan can carry on with a warning where assess shows a blocker.
+ */
+export interface RuleContext {
+  readonly source: ServerFacts;
+  readonly schema: SchemaFacts;
+  readonly targetKind: 'aurora' | 'mysql';
+  /** Accounts on the target (`user@host`); null when unknown (no target given, or not readable). */
+  readonly targetAccounts: ReadonlySet<string> | null;
+}
+
+type Rule = (context: RuleContext) => Finding[];
+
+const name = (table: { database: string; name: string }): string => `${table.database}.${table.name}`;
+const list = (items: readonly string[], max = 8): string =>
+  items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+
+function finding(
+  id: string,
+  severity: Finding['severity'],
+  objects: string[],
+  message: string,
+  fix: string,
+  extra: { fixStatements?: string[]; handledByRun?: string } = {},
+): Finding {
+  return { id, severity, objects, message, fix, fixStatements: extra.fixStatements ?? [], ...extra };
+}
+
+/** Engines `migrate run` can re-create as InnoDB with their data; others need a decision first. */
+const CONVERTIBLE_ENGINES = new Set(['myisam', 'memory', 'heap', 'aria', 'archive', 'csv']);
+
+/** Replicating 300 updated rows of a 300k-row key-less table took 18.7 s on the replica vs 0.38 s on the source. */
+export const NO_PK_REPLICATION_COST =
+  '300 updated rows of a 300k-row table took 0.38 s on the source and 18.7 s on the replica';
+
+const binlogRules: Rule[] = [
+  ({ source }) =>
+    source.logBin
+      ? []
+      : [
+          finding(
+            'binlog-off',
+            'blocker',
+            ['server'],
+            'Binary logging is off on the source, so the target cannot replicate the changes made during the load.',
+            source.dialect === 'rds' || source.dialect === 'aurora'
+              ? 'Turn on automated backups (backup retention ≥ 1 day) on RDS, or set binlog_format=ROW in the Aurora cluster parameter group, then reboot.'
+              : 'Add log_bin=binlog, server_id=<unique number> and binlog_format=ROW to the [mysqld] section of the server configuration and restart it.',
+          ),
+        ],
+  ({ source }) =>
+    !source.logBin || source.binlogFormat.toUpperCase() === 'ROW'
+      ? []
+      : [
+          finding(
+            'binlog-format-not-row',
+            'blocker',
+            ['server'],
+            `binlog_format is ${source.binlogFormat}: replicating into Aurora/MySQL 8 safely needs ROW events.`,
+            'Set binlog_format=ROW (parameter group on RDS/Aurora, server configuration otherwise), then make existing connections reconnect.',
+            { fixStatements: ["SET GLOBAL binlog_format = 'ROW'"] },
+          ),
+        ],
+  ({ source }) =>
+    !source.logBin || source.binlogRowImage === '' || source.binlogRowImage.toUpperCase() === 'FULL'
+      ? []
+      : [
+          finding(
+            'binlog-row-image-not-full',
+            'warning',
+            ['server'],
+            `binlog_row_image is ${source.binlogRowImage}: row events then carry only some columns, which breaks replication into tables that differ in keys.`,
+            'Set binlog_row_image=FULL for the migration.',
+            { fixStatements: ["SET GLOBAL binlog_row_image = 'FULL'"] },
+          ),
+        ],
+  ({ source }) =>
+    source.serverId > 0
+      ? []
+      : [
+          finding(
+            'server-id-zero',
+            'blocker',
+            ['server'],
+            'server_id is 0: a source with server_id 0 refuses replica connections.',
+            'Set server_id to a unique non-zero number in the server configuration and restart.',
+          ),
+        ],
+  ({ source }) => {
+    if (!source.logBin) return [];
+    if (source.retention === null) {
+      return [
+        finding(
+          'binlog-retention-unknown',
+          'warning',
+          ['server'],
+          `The binary log retention could not be read: ${source.retentionError ?? 'unknown error'}.`,
+          'Grant the account access to the retention settings, or check it by hand; migrate plan compares it with the estimated load time.',
+        ),
+      ];
+    }
+    const day = 86_400;
+    if (source.retention.seconds !== null && source.retention.seconds < day) {
+      return [
+        finding(
+          'binlog-retention-short',
+          'warning',
+          ['server'],
+          `Binary logs are kept only ${formatDuration(source.retention.seconds)} (${source.retention.setting}); the dump and load must finish, and the replica catch up, before they are purged.`,
+          'migrate plan computes the retention the load needs; keep at least a day meanwhile.',
+          {
+            fixStatements: binlogRetentionStatements(source.dialect, day, source.retentionVariables).map(
+              (statement) => formatStatement(statement),
+            ),
+          },
+        ),
+      ];
+    }
+    return [];
+  },
+];
+
+const tableRules: Rule[] = [
+  ({ schema }) => {
+    const byEngine = new Map<string, TableFacts[]>();
+    for (const table of schema.tables.filter((candidate) => candidate.engine.toLowerCase() !== 'innodb')) {
+      byEngine.set(table.engine, [...(byEngine.get(table.engine) ?? []), table]);
+    }
+    return [...byEngine.entries()].map(([engine, tables]) => {
+      const convertible = CONVERTIBLE_ENGINES.has(engine.toLowerCase());
+      return finding(
+        'non-innodb-table',
+        'blocker',
+        tables.map(name),
+        `${tables.length} ${engine} table(s): ${list(tables.map(name))}. Aurora MySQL keeps only InnoDB, and ${engine} is not ` +
+          'transactional: a change inside a rolled-back transaction survives on the source and is replicated.',
+        convertible
+          ? 'Convert them on the source before the migration (ALTER TABLE … ENGINE=InnoDB, then test the application), ' +
+              'or let migrate run create them as InnoDB on the target.'
+          : `No automatic conversion for ${engine}: replace these tables with InnoDB tables, or exclude them from the migration.`,
+        {
+          fixStatements: tables.map(
+            (table) => `ALTER TABLE ${qualifiedName(table.database, table.name)} ENGINE=InnoDB`,
+          ),
+          ...(convertible ? { handledByRun: 'the target gets these tables as InnoDB, with their data' } : {}),
+        },
+      );
+    });
+  },
+  ({ schema }) =>
+    schema.tables
+      .filter((table) => table.primaryKey.length === 0)
+      .map((table) => {
+        const identity = table.uniqueKeys[0];
+        return identity
+          ? finding(
+              'no-primary-key',
+              'warning',
+              [name(table)],
+              `${name(table)} has no primary key; replication uses its NOT NULL unique key (${identity.join(', ')}).`,
+              'Promote the unique key to the primary key before the migration.',
+              {
+                fixStatements: [
+                  `ALTER TABLE ${qualifiedName(table.database, table.name)} ADD PRIMARY KEY (${identity.map((column) => `\`${column}\``).join(', ')})`,
+                ],
+                handledByRun: 'the table is copied as it is',
+              },
+            )
+          : finding(
+              'no-primary-key',
+              'blocker',
+              [name(table)],
+              `${name(table)} (≈${table.rows.toLocaleString('en-US')} rows) has no primary key: with row-based replication every ` +
+                `updated or deleted row is a full table scan on the replica (measured: ${NO_PK_REPLICATION_COST}), ` +
+                'and the dump cannot be split into chunks.',
+              'Add a primary key on the source before the dump (an invisible auto-increment column changes no query).',
+              {
+                fixStatements: [
+                  `ALTER TABLE ${qualifiedName(table.database, table.name)} ADD COLUMN migration_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY`,
+                ],
+                handledByRun:
+                  'the table is copied without a key; expect replica lag on its updates until one is added',
+              },
+            );
+      }),
+  ({ schema }) => {
+    const tables = schema.tables.filter((table) => table.foreignKeys > 0);
+    return tables.length === 0
+      ? []
+      : [
+          finding(
+            'foreign-keys',
+            'info',
+            tables.map(name),
+            `${tables.length} table(s) have foreign keys: ${list(tables.map(name))}.`,
+            'The load runs with foreign_key_checks=0 (tables arrive in parallel, not in key order); replication applies ' +
+              'changes in source order, so the keys hold again once the replica has caught up. Validate before cutover.',
+          ),
+        ];
+  },
+];
+
+function programRule(
+  kind: 'trigger' | 'event' | 'procedure' | 'function' | 'view',
+  id: string,
+  severity: Finding['severity'],
+  message: (objects: string) => string,
+  fix: string,
+  fixStatement?: (database: string, program: string) => string,
+): Rule {
+  return ({ schema }) => {
+    const programs = schema.programs.filter((program) => program.kind === kind);
+    if (programs.length === 0) return [];
+    const names = programs.map((program) => `${program.database}.${program.name}`);
+    return [
+      finding(id, severity, names, message(list(names)), fix, {
+        fixStatements: fixStatement
+          ? programs.map((program) => fixStatement(program.database, program.name))
+          : [],
+      }),
+    ];
+  };
+}
+
+const programRules: Rule[] = [
+  programRule(
+    'trigger',
+    'triggers',
+    'warning',
+    (names) =>
+      `Triggers: ${names}. With row-based replication they do not fire on the replica (their effects arrive as rows).`,
+    'Keep them; check after cutover that they fire on the target and that their DEFINER exists there.',
+  ),
+  programRule(
+    'event',
+    'events',
+    'warning',
+    (names) =>
+      `Scheduled events: ${names}. Enabled on the target before cutover they would run twice (on both servers).`,
+    'Disable them on the target until cutover, then enable them there and disable them on the old source; Aurora needs event_scheduler=ON in the parameter group.',
+    (database, event) => `ALTER EVENT ${qualifiedName(database, event)} DISABLE`,
+  ),
+  programRule(
+    'procedure',
+    'routines',
+    'warning',
+    (names) => `Stored procedures: ${names}.`,
+    'They are copied with the schema; test them on MySQL 8.0 (reserved words, removed functions) and check their DEFINER.',
+  ),
+  programRule(
+    'function',
+    'stored-functions',
+    'warning',
+    (names) =>
+      `Stored functions: ${names}. With binary logging on, Aurora refuses to create them unless allowed.`,
+    'Set log_bin_trust_function_creators=1 in the target parameter group before the load.',
+  ),
+  programRule(
+    'view',
+    'views',
+    'info',
+    (names) => `Views: ${names}.`,
+    'They are copied with the schema; check their DEFINER exists on the target.',
+  ),
+  ({ schema, targetAccounts }) => {
+    const byDefiner = new Map<string, string[]>();
+    for (const program of schema.programs) {
+      const objects = byDefiner.get(program.definer) ?? [];
+      byDefiner.set(program.definer, [...objects, `${program.database}.${program.name} (${program.kind})`]);
+    }
+    const missing = [...byDefiner.entries()].filter(
+      ([definer]) => targetAccounts === null || !targetAccounts.has(definer),
+    );
+    if (missing.length === 0) return [];
+    const quoted = (definer: string): string => {
+      const at = definer.lastIndexOf('@');
+      return `'${definer.slice(0, at)}'@'${definer.slice(at + 1)}'`;
+    };
+    return [
+      finding(
+        'definer-missing',
+        'warning',
+        missing.map(([definer]) => quoted(definer)),
+        (targetAccounts === null
+          ? 'Objects run as DEFINER accounts that must exist on the target: '
+          : 'DEFINER accounts missing on the target: ') +
+          missing.map(([definer, objects]) => `${quoted(definer)} (${list(objects, 4)})`).join('; ') +
+          '. Views, triggers and routines whose definer does not exist fail when used.',
+        'Create the accounts on the target with the same grants before the load (passwords are not copied).',
+        {
+          fixStatements: missing.map(
+            ([definer]) => `CREATE USER ${quoted(definer)} IDENTIFIED BY '<password>'`,
+          ),
+        },
+      ),
+    ];
+  },
+];
+
+const mysql80Rules: Rule[] = [
+  ({ schema }) => {
+    const identifiers = [
+      ...schema.tables
+        .filter((table) => isMysql80ReservedWord(table.name))
+        .map((table) => `table ${name(table)}`),
+      ...schema.columns
+        .filter((column) => isMysql80ReservedWord(column.name))
+        .map((column) => `column ${column.database}.${column.table}.${column.name}`),
+      ...schema.programs
+        .filter((program) => isMysql80ReservedWord(program.name))
+        .map((program) => `${program.kind} ${program.database}.${program.name}`),
+    ];
+    return identifiers.length === 0
+      ? []
+      : [
+          finding(
+            'reserved-words',
+            'warning',
+            identifiers,
+            `Identifiers that are reserved words in MySQL 8.0: ${list(identifiers)}. Unquoted in application SQL they are syntax errors on Aurora MySQL 3.`,
+            'Quote them with backticks everywhere the application uses them, or rename them before cutover.',
+          ),
+        ];
+  },
+  ({ schema }) => {
+    const changes = [
+      ...schema.databases.map((database) => ({
+        object: `database ${database.name}`,
+        collation: database.collation,
+      })),
+      ...schema.tables.map((table) => ({ object: `table ${name(table)}`, collation: table.collation ?? '' })),
+      ...schema.columns.map((column) => ({
+        object: `column ${column.database}.${column.table}.${column.name}`,
+        collation: column.collation ?? '',
+      })),
+    ]
+      .map((item) => ({ ...item, change: collationChangeOnMysql80(item.collation) }))
+      .filter((item) => item.change !== null);
+    const unsupported = changes.filter((item) => item.change?.change === 'unsupported');
+    const renamed = changes.filter((item) => item.change?.change === 'renamed');
+    const describe = (items: typeof changes): string =>
+      list(
+        items.map((item) => `${item.object} (${item.collation} → ${item.change?.replacement})`),
+        6,
+      );
+    return [
+      ...(unsupported.length > 0
+        ? [
+            finding(
+              'collation-unsupported',
+              'blocker',
+              unsupported.map((item) => item.object),
+              `Collations that MySQL 8.0 does not have: ${describe(unsupported)}.`,
+              'Change them on the source (ALTER TABLE … CONVERT TO CHARACTER SET … COLLATE …) before the dump.',
+            ),
+          ]
+        : []),
+      ...(renamed.length > 0
+        ? [
+            finding(
+              'charset-utf8mb3',
+              'warning',
+              renamed.map((item) => item.object),
+              `utf8 (utf8mb3) is deprecated on MySQL 8.0 and cannot store 4-byte characters: ${describe(renamed)}.`,
+              'Convert to utf8mb4 on the source before the migration, or after it on the target (index length limits change).',
+            ),
+          ]
+        : []),
+    ];
+  },
+  ({ schema }) => {
+    const differing = schema.databases.filter(
+      (database) =>
+        database.collation.startsWith('utf8mb4_') && database.collation !== MYSQL80_DEFAULT_UTF8MB4_COLLATION,
+    );
+    return differing.length === 0
+      ? []
+      : [
+          finding(
+            'default-collation-changes',
+            'warning',
+            differing.map((database) => database.name),
+            `MySQL 8.0 defaults utf8mb4 to ${MYSQL80_DEFAULT_UTF8MB4_COLLATION}; these databases use another default: ` +
+              `${list(differing.map((database) => `${database.name} (${database.collation})`))}. Tables created later without ` +
+              'a collation would differ, and joins across them fail with "Illegal mix of collations".',
+            'Keep the database default on the target explicitly, and set collation_server in the target parameter group.',
+            {
+              fixStatements: differing.map(
+                (database) => `ALTER DATABASE \`${database.name}\` COLLATE ${database.collation}`,
+              ),
+            },
+          ),
+        ];
+  },
+  ({ source, schema }) => {
+    const zeroDatesAllowed = !ZERO_DATE_MODES.every((mode) => source.sqlMode.includes(mode));
+    const found = schema.zeroDates.filter((column) => column.zeroDefault || (column.rowsFound ?? 0) > 0);
+    const unchecked = zeroDatesAllowed ? schema.zeroDates.filter((column) => column.rowsFound === null) : [];
+    if (found.length === 0 && unchecked.length === 0) return [];
+    const describe = (column: (typeof found)[number]): string =>
+      `${column.database}.${column.table}.${column.column}` +
+      (column.zeroDefault ? ' (default 0000-00-00)' : '') +
+      (column.rowsFound ? ` (${column.rowsFound >= 1000 ? '≥1000' : column.rowsFound} rows)` : '');
+    return [
+      finding(
+        'zero-dates',
+        'warning',
+        [...found, ...unchecked].map((column) => `${column.database}.${column.table}.${column.column}`),
+        (found.length > 0 ? `Zero dates in ${list(found.map(describe))}. ` : '') +
+          (unchecked.length > 0
+            ? `Not scanned (too large): ${list(unchecked.map((column) => `${column.database}.${column.table}.${column.column}`))}. `
+            : '') +
+          'MySQL 8.0 rejects zero dates under its default sql_mode (NO_ZERO_DATE, NO_ZERO_IN_DATE): the load works, ' +
+          "but the application's inserts and ALTER TABLE on those tables fail.",
+        'Replace zero dates with NULL or a real date and drop zero defaults before cutover, or keep the source sql_mode in the target parameter group.',
+      ),
+    ];
+  },
+  ({ source }) => {
+    const removed = source.sqlMode.filter((mode) => SQL_MODES_REMOVED_IN_MYSQL80.has(mode));
+    const missingStrict = ['STRICT_TRANS_TABLES', 'ONLY_FULL_GROUP_BY', ...ZERO_DATE_MODES].filter(
+      (mode) => !source.sqlMode.includes(mode),
+    );
+    if (removed.length === 0 && missingStrict.length === 0) return [];
+    const kept = source.sqlMode.filter((mode) => !SQL_MODES_REMOVED_IN_MYSQL80.has(mode));
+    return [
+      finding(
+        'sql-mode',
+        'warning',
+        ['server'],
+        `The source sql_mode is "${source.sqlMode.join(',')}". ` +
+          (removed.length > 0 ? `MySQL 8.0 no longer knows ${removed.join(', ')}. ` : '') +
+          (missingStrict.length > 0
+            ? `MySQL 8.0 adds ${missingStrict.join(', ')} by default, which rejects queries and values the source accepts.`
+            : ''),
+        `Test the application under MySQL 8.0's sql_mode, or set sql_mode="${kept.join(',')}" in the target parameter group.`,
+      ),
+    ];
+  },
+  ({ source, targetKind }) =>
+    source.info.flavour === 'mariadb' && targetKind === 'aurora'
+      ? [
+          finding(
+            'mariadb-to-mysql',
+            'warning',
+            ['server'],
+            `The source is ${source.info.version}: MariaDB and MySQL 8.0 differ in GTIDs, JSON (LONGTEXT on MariaDB), ` +
+              'system tables and some SQL, and neither vendor supports a MySQL replica of a MariaDB source.',
+            'Replicate by binlog file and position (not GTID), set binlog_annotate_row_events=OFF and binlog_checksum=NONE on the source if the replica stops on unknown events, and rehearse the whole run on a copy first.',
+          ),
+        ]
+      : [],
+];
+
+export const RULES: readonly Rule[] = [...binlogRules, ...tableRules, ...programRules, ...mysql80Rules];
+
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { blocker: 0, warning: 1, info: 2 };
+
+export function evaluateRules(context: RuleContext): Finding[] {
+  return RULES.flatMap((rule) => rule(context)).sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
+  return `${(seconds / 86_400).toFixed(1)} days`;
+}
