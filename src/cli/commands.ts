@@ -2,7 +2,6 @@ import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { migrateCommand } from './migrate.ts';
-import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
 import { reviewCommand } from './review.ts';
 
@@ -16,5 +15,4 @@ export const commands: CommandModule<any, any>[] = [
   reportCommand,
   checksCommand,
   migrateCommand,
-  recordCommand,
 ];
