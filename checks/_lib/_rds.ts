@@ -76,6 +76,8 @@ export function memberInstance(inventory: Inventory, cluster: RdsCluster, identi
 }
 
 /** Only the naming fields of a database, for outcomes built outside pass/fail/notApplicable. */
-export function databaseRef(db: Database | RdsInstance): ResourceRef {
+export function databaseRef(
+  db: Pick<RdsCluster, 'arn' | 'accountId' | 'region' | 'name' | 'identifier'>,
+): ResourceRef {
   return { arn: db.arn, accountId: db.accountId, region: db.region, name: db.name || db.identifier };
 }
