@@ -1,7 +1,11 @@
 import { userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 import { brandingSchema, logoDataUri, type Branding } from './branding.ts';
-import { renderHtml, renderPdfMargins } from './html.ts';
+import { renderAsff } from './asff.ts';
+import { renderCsv } from './csv.ts';
+import { renderHtml, renderMarkdown, renderPdfMargins } from './html.ts';
+import { renderReportJson } from './report-json.ts';
+import { renderSarif } from './sarif.ts';
 import { renderPdf } from './pdf.ts';
 import type { ReportFormat, RenderReportsOptions } from './index.ts';
 import { buildReportModel, type ReportModel } from './model.ts';
@@ -81,17 +85,26 @@ async function reportPdf(context: RenderContext): Promise<Uint8Array> {
   });
 }
 
+async function reportJson(context: RenderContext): Promise<string> {
+  return renderReportJson(await reportModel(context), {
+    language: context.options.language ?? 'en',
+    branding: branding(context),
+    waTool: context.options.waTool,
+  });
+}
+
+/** A writer that needs only the model. */
+const fromModel =
+  (render: (model: ReportModel) => string): FormatWriter['render'] =>
+  async (context) =>
+    render(await reportModel(context));
+
 export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
   html: { file: 'report.html', render: reportHtml },
   pdf: { file: 'report.pdf', render: reportPdf },
-  md: { file: 'report.md', render: pending('md') },
-  json: { file: 'report.json', render: pending('json') },
-  csv: { file: 'findings.csv', render: pending('csv') },
-  sarif: { file: 'report.sarif', render: pending('sarif') },
-  asff: { file: 'findings.asff.json', render: pending('asff') },
+  md: { file: 'report.md', render: async (context) => renderMarkdown(await reportView(context, 'screen')) },
+  json: { file: 'report.json', render: reportJson },
+  csv: { file: 'findings.csv', render: fromModel(renderCsv) },
+  sarif: { file: 'report.sarif', render: fromModel(renderSarif) },
+  asff: { file: 'findings.asff.json', render: fromModel(renderAsff) },
 };
-
-function pending(format: string): FormatWriter['render'] {
-  return () =>
-    Promise.reject(userError('report-format-unavailable', `the ${format} report is not available yet`));
-}

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { translator, isMessageKey } from './i18n.ts';
 import type { ReportLanguage } from './index.ts';
+import { markdownView } from './markdown.ts';
 import type { ReportView } from './view.ts';
 
 export const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -15,6 +16,7 @@ interface HtmlTemplates {
   report: Template;
   pdfHeader: Template;
   pdfFooter: Template;
+  markdown: Template;
   css: string;
   script: string;
 }
@@ -38,9 +40,9 @@ async function loadTemplates(): Promise<HtmlTemplates> {
       throw new Error(`template asks for unknown message ${String(key)}`);
     return translator(language)(key, options.hash as Record<string, string | number>);
   });
-  const [source, header, footer, css, script] = await Promise.all(
-    ['report.html.hbs', 'pdf-header.hbs', 'pdf-footer.hbs', 'report.css', 'report.js'].map((file) =>
-      readFile(join(TEMPLATES_DIR, file), 'utf8'),
+  const [source, header, footer, css, script, markdown] = await Promise.all(
+    ['report.html.hbs', 'pdf-header.hbs', 'pdf-footer.hbs', 'report.css', 'report.js', 'report.md.hbs'].map(
+      (file) => readFile(join(TEMPLATES_DIR, file), 'utf8'),
     ),
   );
   const compile = (text: string | undefined) => handlebars.compile(text ?? '', { preventIndent: true });
@@ -48,6 +50,8 @@ async function loadTemplates(): Promise<HtmlTemplates> {
     report: compile(source),
     pdfHeader: compile(header),
     pdfFooter: compile(footer),
+    // Markdown escapes its values itself (markdownView): HTML entities would show up literally.
+    markdown: handlebars.compile(markdown ?? '', { noEscape: true }),
     css: css ?? '',
     script: script ?? '',
   };
@@ -92,4 +96,9 @@ export async function renderHtml(view: ReportView, options: { openChecks: boolea
 export async function renderPdfMargins(view: ReportView): Promise<{ header: string; footer: string }> {
   const templates = await htmlTemplates();
   return { header: templates.pdfHeader(view), footer: templates.pdfFooter(view) };
+}
+
+export async function renderMarkdown(view: ReportView): Promise<string> {
+  const templates = await htmlTemplates();
+  return templates.markdown(markdownView(view)).replace(/\n{3,}/g, '\n\n');
 }
