@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { migrateCommand } from './migrate.ts';
+import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
 import { reviewCommand } from './review.ts';
 
@@ -15,4 +16,5 @@ export const commands: CommandModule<any, any>[] = [
   reportCommand,
   checksCommand,
   migrateCommand,
+  recordCommand,
 ];

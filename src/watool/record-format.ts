@@ -28,7 +28,6 @@ export function formatRecordSummary(summary: RecordSummary): string {
     }
   }
   if (summary.reportPdf) lines.push(`WA Tool lens review report: ${summary.reportPdf}`);
-  for (const warning of summary.warnings) lines.push(`warning: ${warning}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -13,6 +13,7 @@ import { waCall } from './aws-errors.ts';
 import { createWellArchitectedClient } from './client.ts';
 import { collectChoiceEvidence, type ChoiceEvidence } from './evidence.ts';
 import { resolveRecordLenses, type RecordLens } from './record-lens.ts';
+import { formatRecordSummary } from './record-format.ts';
 import { createRunMilestone, fetchLensReviewPdf, readRiskCounts } from './milestone.ts';
 import {
   associateLenses,
@@ -192,7 +193,6 @@ export async function recordResults(
       answersUpdated += 1;
     }
   }
-  for (const warning of warnings) logger.warn(warning);
 
   const summary: RecordSummary = {
     dryRun,
@@ -208,11 +208,13 @@ export async function recordResults(
     reportPdf: undefined,
     warnings,
   };
-  if (dryRun || !workload) return summary;
+  for (const warning of warnings) logger.warn(warning);
+  if (dryRun || !workload) {
+    logger.info(formatRecordSummary(summary).trimEnd());
+    return summary;
+  }
 
-  logger.info(`Updated ${answersUpdated} of ${questions.length} answer(s) with evidence.`);
   summary.milestone = await createRunMilestone(client, workload.id, `wareview ${label}`);
-  logger.info(`Milestone ${summary.milestone.number} "${summary.milestone.name}" created.`);
   for (const entry of summary.lenses) {
     entry.riskCounts = await readRiskCounts(client, workload.id, entry.alias);
   }
@@ -223,9 +225,9 @@ export async function recordResults(
       const path = join(options.outDir, LENS_REVIEW_PDF);
       await writeFileAtomic(path, pdf);
       summary.reportPdf = path;
-      logger.info(`Saved the WA Tool's lens review report to ${path}.`);
     }
   }
+  logger.info(formatRecordSummary(summary).trimEnd());
   return summary;
 }
 

@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeWaTool } from './fake-wa-tool.ts';
+import { standardResults } from './fixtures.ts';
+
+const run = promisify(execFile);
+const BIN = resolve(import.meta.dirname, '../../bin/wareview.js');
+
+let fake: FakeWaTool;
+let dir: string;
+let resultsFile: string;
+
+beforeAll(async () => {
+  fake = new FakeWaTool();
+  const endpoint = await fake.start();
+  dir = await mkdtemp(join(tmpdir(), 'wareview-record-cli-'));
+  resultsFile = join(dir, 'results.json');
+  await writeFile(resultsFile, JSON.stringify(standardResults(), null, 2));
+  process.env.WAREVIEW_TEST_ENDPOINT = endpoint;
+});
+
+afterAll(async () => {
+  await fake.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `wareview …` as a user runs it, with the SDK's standard settings pointing at the local WA Tool. */
+async function wareview(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'AKIDTEST',
+    AWS_SECRET_ACCESS_KEY: 'secret',
+    AWS_ENDPOINT_URL_WELLARCHITECTED: fake.endpoint,
+  };
+  try {
+    const { stdout, stderr } = await run('node', [BIN, ...args], { cwd: dir, env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('wareview record', () => {
+  it('--dry-run prints the changes question by question and writes nothing', async () => {
+    const { code, stdout } = await wareview('record', '--results', resultsFile, '--dry-run');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Would create workload "orders-platform"');
+    expect(stdout).toContain('[securely-operate] How do you securely operate your workload? (would change)');
+    expect(stdout).toContain('  + sec_securely_operate_multi_accounts');
+    expect(stdout).toContain('    + RISK Secure account root user and properties');
+    expect(fake.workloads.size).toBe(0);
+  });
+
+  it('records through the endpoint from AWS_ENDPOINT_URL_WELLARCHITECTED and saves the PDF beside the results', async () => {
+    const { code, stdout } = await wareview('record', '--results', resultsFile);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Milestone 1: wareview 2026-11-27 02:20 UTC');
+    expect(stdout).toMatch(/Risks in the WA Tool \(wellarchitected\): HIGH \d+/);
+    expect((await readFile(join(dir, 'wa-tool-lens-review.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fake.workloads.size).toBe(1);
+  });
+
+  it.each([
+    [['--workload-id', 'not-an-id'], /not a WA Tool workload id/],
+    [['--workload-name', 'ab'], /the WA Tool accepts 3 to 100/],
+    [['--lens', 'serverless'], /no mapping from its checks to lens "serverless"/],
+  ])('refuses %j with exit code 2 and advice', async (extra, message) => {
+    const { code, stderr } = await wareview('record', '--results', resultsFile, '--dry-run', ...extra);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr).toContain('→');
+  });
+
+  it('reports a corrupt results file as a user error', async () => {
+    const corrupt = join(dir, 'corrupt.json');
+    await writeFile(corrupt, '{"schemaVersion": 1, "results": [');
+    const { code, stderr } = await wareview('record', '--results', corrupt);
+    expect(code).toBe(2);
+    expect(stderr).toContain('not valid JSON');
+  });
+});
