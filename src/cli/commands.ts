@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.ts';
+import { historyCommand } from './history.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { migrateCommand } from './migrate.ts';
 import { recordCommand } from './record.ts';
@@ -15,6 +16,7 @@ export const commands: CommandModule<any, any>[] = [
   evaluateCommand,
   reportCommand,
   checksCommand,
+  historyCommand,
   migrateCommand,
   recordCommand,
 ];

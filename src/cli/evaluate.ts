@@ -7,6 +7,7 @@ import { writeReviewRun } from '../pipeline/review.ts';
 import {
   failOnThreshold,
   previousResults,
+  recordInHistory,
   reportSettings,
   reportsRoot,
   selectedChecks,
@@ -56,6 +57,7 @@ export const evaluateCommand: CommandModule<object, Args> = {
       },
       now,
     });
+    recordInHistory(loaded, outcome.results, outcome.outDir);
     finishRun(outcome, failOnThreshold(args, loaded));
   },
 };

@@ -10,6 +10,7 @@ import { writeReviewRun } from '../pipeline/review.ts';
 import {
   failOnThreshold,
   previousResults,
+  recordInHistory,
   reportSettings,
   reportsRoot,
   selectedChecks,
@@ -118,6 +119,7 @@ export const reviewCommand: CommandModule<object, Args> = {
           }
         : undefined,
     });
+    recordInHistory(loaded, outcome.results, outcome.outDir);
     finishRun(outcome, failOnThreshold(args, loaded));
   },
 };

@@ -47,17 +47,3 @@ export function assertReplaceable(dir: string): void {
     'Choose an empty or new folder for --out.',
   );
 }
-
-/**
- * The newest earlier run folder of the same workload below `reportsDir` that holds a results.json:
- * its results let the report say what changed since then. Folder names sort by time.
- */
-export function findPreviousRunResults(reportsDir: string, workload: string): string | undefined {
-  if (!existsSync(reportsDir)) return undefined;
-  const pattern = new RegExp(`^${slug(workload).replace(/[.]/g, '\\.')}-\\d{8}T\\d{6}Z$`);
-  const runs = readdirSync(reportsDir)
-    .filter((name) => pattern.test(name) && existsSync(join(reportsDir, name, 'results.json')))
-    .sort();
-  const newest = runs.at(-1);
-  return newest ? join(reportsDir, newest, 'results.json') : undefined;
-}

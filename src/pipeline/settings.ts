@@ -10,7 +10,9 @@ import type { ReportSettings } from './review.ts';
 import { readResults } from '../engine/results-store.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 import { describeError } from '../errors.ts';
-import { findPreviousRunResults } from './output-dir.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { History } from '../history/store.ts';
 
 /** Loads the built-in and user checks and applies the selection: flags override the config file. */
 export async function selectedChecks(args: SelectionArgs, loaded: LoadedConfig): Promise<LoadedCheck[]> {
@@ -64,17 +66,36 @@ export function reportsRoot(loaded: LoadedConfig): string {
   return resolve(loaded.baseDir, loaded.config.output?.dir ?? 'reports');
 }
 
+export function historyPath(loaded: LoadedConfig): string {
+  return join(reportsRoot(loaded), 'history.sqlite');
+}
+
 /** The newest earlier run of the workload, for "what changed"; an unreadable one is skipped with a warning. */
 export async function previousResults(
   loaded: LoadedConfig,
   workload: string,
 ): Promise<ResultsDocument | undefined> {
-  const path = findPreviousRunResults(reportsRoot(loaded), workload);
-  if (!path) return undefined;
+  if (!existsSync(historyPath(loaded))) return undefined;
+  const history = History.open(historyPath(loaded));
   try {
-    return await readResults(path);
+    const previous = history
+      .listRuns({ workload })
+      .find((run) => existsSync(join(run.outDir, 'results.json')));
+    return previous ? await readResults(join(previous.outDir, 'results.json')) : undefined;
   } catch (error) {
     console.warn(`warning: previous run not compared: ${describeError(error)}`);
     return undefined;
+  } finally {
+    history.close();
+  }
+}
+
+/** Adds a finished run to the history beside the reports. */
+export function recordInHistory(loaded: LoadedConfig, results: ResultsDocument, outDir: string): void {
+  const history = History.open(historyPath(loaded));
+  try {
+    history.recordRun(results, outDir);
+  } finally {
+    history.close();
   }
 }

@@ -1,0 +1,111 @@
+import { existsSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { loadConfig, type LoadedConfig } from '../config.ts';
+import type { Severity } from '../engine/check.ts';
+import { SEVERITIES } from '../engine/check.ts';
+import { userError } from '../errors.ts';
+import { countAtOrAbove, diffFindings } from '../history/diff.ts';
+import { History, type FindingRecord, type RunRecord } from '../history/store.ts';
+import { historyPath } from '../pipeline/settings.ts';
+import { configOption } from './options.ts';
+import { EXIT, ExitCode } from './exit-code.ts';
+
+function openHistory(loaded: LoadedConfig): History {
+  const path = historyPath(loaded);
+  if (!existsSync(path)) {
+    throw userError(
+      'NO_HISTORY',
+      `no run history at ${path}`,
+      'Run `wareview review` or `wareview evaluate` first.',
+    );
+  }
+  return History.open(path);
+}
+
+function formatRun(run: RunRecord): string {
+  return `#${run.id}  ${run.evaluatedAt}  ${run.workload}  score ${run.score ?? '-'}  fail ${run.fail}  error ${run.error}  ${run.outDir}`;
+}
+
+const listCommand: CommandModule<object, { workload?: string; limit: number; config?: string }> = {
+  command: 'list',
+  describe: 'List earlier runs, newest first',
+  builder: (yargs) =>
+    yargs
+      .option('workload', { type: 'string', describe: 'Only runs of this workload' })
+      .option('limit', { type: 'number', default: 20 })
+      .options(configOption) as never,
+  handler: async (args) => {
+    const history = openHistory(await loadConfig(args.config));
+    try {
+      const runs = history.listRuns({ workload: args.workload, limit: args.limit });
+      console.log(runs.length > 0 ? runs.map(formatRun).join('\n') : 'no runs recorded');
+    } finally {
+      history.close();
+    }
+  },
+};
+
+type DiffArgs = { from?: number; to?: number; workload?: string; 'fail-on-new'?: Severity; config?: string };
+
+function formatFinding(prefix: string, finding: FindingRecord): string {
+  return `  ${prefix} [${finding.severity}] ${finding.checkId}: ${finding.evidence}`;
+}
+
+const diffCommand: CommandModule<object, DiffArgs> = {
+  command: 'diff',
+  describe: 'Show new and resolved findings between two runs (default: the last two of the workload)',
+  builder: (yargs) =>
+    yargs
+      .option('from', { type: 'number', describe: 'Earlier run id (see `history list`)' })
+      .option('to', { type: 'number', describe: 'Later run id' })
+      .option('workload', { type: 'string', describe: 'Workload whose last two runs to compare' })
+      .option('fail-on-new', {
+        choices: [...SEVERITIES],
+        describe: 'Exit 1 when a new finding has this severity or higher',
+      })
+      .options(configOption) as never,
+  handler: async (args) => {
+    const history = openHistory(await loadConfig(args.config));
+    try {
+      const [to, from] = pickRuns(history, args);
+      const diff = diffFindings(history.findings(from.id), history.findings(to.id));
+      console.log(`run #${from.id} (${from.evaluatedAt}) → run #${to.id} (${to.evaluatedAt})`);
+      console.log(
+        `  new ${diff.added.length}, resolved ${diff.resolved.length}, still open ${diff.persisting.length}`,
+      );
+      for (const finding of diff.added) console.log(formatFinding('+', finding));
+      for (const finding of diff.resolved) console.log(formatFinding('-', finding));
+      const threshold = args['fail-on-new'];
+      if (threshold && countAtOrAbove(diff.added, threshold) > 0) ExitCode.set(EXIT.findings);
+    } finally {
+      history.close();
+    }
+  },
+};
+
+function pickRuns(history: History, args: DiffArgs): [RunRecord, RunRecord] {
+  const byId = (id: number) => {
+    const run = history.getRun(id);
+    if (!run) throw userError('UNKNOWN_RUN', `no run #${id} in the history`, 'See `wareview history list`.');
+    return run;
+  };
+  if (args.from !== undefined && args.to !== undefined) return [byId(args.to), byId(args.from)];
+  const latest = history.listRuns({ workload: args.workload, limit: 2 });
+  const to = args.to !== undefined ? byId(args.to) : latest[0];
+  const from = args.from !== undefined ? byId(args.from) : latest.find((run) => run.id !== to?.id);
+  if (!to || !from) {
+    throw userError(
+      'NOT_ENOUGH_RUNS',
+      'the history needs two runs to compare',
+      'Run a review again, or give --from and --to.',
+    );
+  }
+  return [to, from];
+}
+
+export const historyCommand: CommandModule = {
+  command: 'history <command>',
+  describe: 'Earlier runs and what changed between them',
+  builder: (yargs) => yargs.command(listCommand).command(diffCommand).demandCommand(1) as never,
+  handler: () => {},
+};
