@@ -76,6 +76,7 @@ function serverArgs(dir: string, port: number, serverId: number, options: Mariad
     '--no-defaults',
     '--user=root',
     `--datadir=${data}`,
+    `--tmpdir=${dir}`,
     `--socket=${join(dir, 'mariadb.sock')}`,
     `--pid-file=${join(dir, 'mariadb.pid')}`,
     `--log-error=${join(dir, 'error.log')}`,
@@ -148,6 +149,8 @@ export async function startMariadb(options: MariadbServerOptions = {}): Promise<
       '--no-defaults',
       '--user=root',
       `--datadir=${join(dir, 'data')}`,
+      // Its own temp dir: bootstraps running in parallel collided on temporary tables in /tmp.
+      `--tmpdir=${dir}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
       '--skip-name-resolve',
