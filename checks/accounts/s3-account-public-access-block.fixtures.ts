@@ -14,17 +14,18 @@ const allOn = {
 export default defineFixtures([
   {
     name: 'all four settings on passes',
-    given: (inv) => (inv.s3.accountPublicAccessBlocks = [allOn]),
+    given: (inv) => {
+      inv.s3.accountPublicAccessBlocks = [allOn];
+    },
     expect: [{ status: 'pass' }],
   },
   {
     name: 'a partial configuration fails and names the settings that are off',
-    given: (inv) =>
-      inv.s3.accountPublicAccessBlocks.push({
-        ...allOn,
-        blockPublicPolicy: false,
-        restrictPublicBuckets: false,
-      }),
+    given: (inv) => {
+      inv.s3.accountPublicAccessBlocks = [
+        { ...allOn, blockPublicPolicy: false, restrictPublicBuckets: false },
+      ];
+    },
     expect: [{ status: 'fail', evidence: 'blockPublicPolicy, restrictPublicBuckets off' }],
   },
   {
