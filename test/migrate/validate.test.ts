@@ -1,0 +1,110 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMigration } from '../../src/migrate/run/run.ts';
+import { createDataset } from './helpers/dataset.ts';
+import { startMariadbServers, type MariadbServer } from './helpers/mariadb-server.ts';
+import { runCli } from './run-cli.ts';
+import { writeLocalPlan } from './run-plan-fixture.ts';
+
+/** Rows changed on the target by hand are reported with the key range that holds them, exit code 1. */
+let source: MariadbServer;
+let target: MariadbServer;
+let dir: string;
+let planPath: string;
+let validation: { code: number | null; stdout: string; stderr: string };
+const silent = {
+  phase: () => undefined,
+  update: () => undefined,
+  log: () => undefined,
+  stop: () => undefined,
+};
+
+const HAND_CHANGES = [
+  "UPDATE shop.visits SET url = 'https://changed.example.com/' WHERE id = 1234",
+  'DELETE FROM shop.order_items WHERE order_id = 777 AND line_no = 2',
+  "INSERT INTO shop.customers (id, email, name, country, created_at) VALUES (900000, 'extra@example.com', 'Extra', 'DE', NOW())",
+  "UPDATE shop.audit_log SET note = 'changed' WHERE note = 'row 17'",
+];
+
+beforeAll(async () => {
+  [source, target] = (await startMariadbServers([{ serverId: 31 }, { serverId: 32 }])) as [
+    MariadbServer,
+    MariadbServer,
+  ];
+  dir = await mkdtemp(join(tmpdir(), 'wareview-validate-'));
+  planPath = join(dir, 'plan.json');
+  const setup = await source.connect();
+  await createDataset(setup, { customers: 400, visits: 3000, noPrimaryKeyRows: 300 });
+  await setup.end();
+  await writeLocalPlan(planPath, {
+    sourceUrl: source.url(['shop']),
+    targetUrl: target.url(),
+    databases: ['shop'],
+    chunkRows: 500,
+  });
+  await runMigration({ planPath, progress: silent, pollMs: 100 });
+  const before = await runCli(['migrate', 'validate', '--plan', planPath]);
+  expect(before.stdout).toMatch(/^equal: 6 tables/m);
+  expect(before.code).toBe(0);
+  const hand = await target.connect();
+  for (const sql of HAND_CHANGES) await hand.query(sql);
+  await hand.end();
+  validation = await runCli(['migrate', 'validate', '--plan', planPath, '--chunk-rows', '300']);
+});
+
+afterAll(async () => {
+  await Promise.all([source?.stop(), target?.stop()]);
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Parses "a <= key < b", "key >= a", "key < b" with numbers or tuples of numbers. */
+function rangeHolds(range: string, key: number[]): boolean {
+  const tuple = (text: string): number[] =>
+    text
+      .replace(/[()"]/g, '')
+      .split(',')
+      .map((part) => Number(part.trim()));
+  const less = (a: number[], b: number[]): boolean => {
+    for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return a[i]! < b[i]!;
+    return false;
+  };
+  const between = range.match(/^(.+?) <= .+? < (.+)$/);
+  if (between) return !less(key, tuple(between[1]!)) && less(key, tuple(between[2]!));
+  const from = range.match(/ >= (.+)$/);
+  if (from) return !less(key, tuple(from[1]!));
+  const to = range.match(/ < (.+)$/);
+  return to ? less(key, tuple(to[1]!)) : false;
+}
+
+describe('migrate validate reports rows changed on the target', () => {
+  it('exits 1 and says differences were found', () => {
+    expect(validation.stdout).toMatch(/^DIFFERENCES FOUND: 6 tables/m);
+    expect(validation.code).toBe(1);
+  });
+
+  it.each([
+    ['an updated row', 'shop.visits', [1234], /^(\d+ <= id < \d+|id >= \d+|id < \d+)$/],
+    ['a deleted row of a two-column key', 'shop.order_items', [777, 2], /\(order_id, line_no\)/],
+    ['an extra row past the source’s last key', 'shop.customers', [900000], /^id >= \d+$/],
+  ])('%s in %s is reported with the key range holding it', (_name, table, key, shape) => {
+    const lines = validation.stdout
+      .split('\n')
+      .filter((line) => line.startsWith(`DIFFERENT ${table} where `));
+    expect(lines).toHaveLength(1);
+    const range = lines[0]!.slice(`DIFFERENT ${table} where `.length).split(': source')[0]!;
+    expect(range).toMatch(shape);
+    expect(rangeHolds(range, key)).toBe(true);
+  });
+
+  it('a changed row of the table without a primary key is reported for the whole table', () => {
+    expect(validation.stdout).toMatch(
+      /^DIFFERENT shop\.audit_log where whole table \(no primary key\): source 300 rows/m,
+    );
+  });
+
+  it.each(['shop.legacy_counters', 'shop.orders'])('%s stays equal', (table) => {
+    expect(validation.stdout).toMatch(new RegExp(`^${table.replace('.', '\\.')} .* equal$`, 'm'));
+  });
+});
