@@ -1,0 +1,68 @@
+import { defineFixtures, gap, rdsInstance } from '../../test/checks/kit.ts';
+
+export default defineFixtures([
+  {
+    name: 'a large single-AZ MySQL instance in production is a candidate',
+    given: (inv) =>
+      inv.rds.instances.push(
+        rdsInstance({
+          engineVersion: '5.7.44',
+          multiAz: false,
+          allocatedStorageGiB: 1200,
+          approximateRowCount: 958_000_000,
+          tags: { environment: 'production' },
+        }),
+      ),
+    expect: [
+      {
+        status: 'fail',
+        resource: 'orders-db',
+        evidence:
+          'production single-instance mysql 5.7.44 orders-db (1200 GiB, ~958 million rows, db.r6g.xlarge, eu-west-1a) is an Aurora migration candidate',
+      },
+    ],
+  },
+  {
+    name: 'a row count alone makes a small-disk MariaDB a candidate',
+    given: (inv) =>
+      inv.rds.instances.push(
+        rdsInstance({
+          engine: 'mariadb',
+          multiAz: false,
+          allocatedStorageGiB: 200,
+          approximateRowCount: 2_500_000_000,
+        }),
+      ),
+    expect: [{ status: 'fail', evidence: '~2.50 billion rows' }],
+  },
+  {
+    name: 'a large Multi-AZ instance is not a candidate',
+    given: (inv) => inv.rds.instances.push(rdsInstance({ multiAz: true, allocatedStorageGiB: 2000 })),
+    expect: [{ status: 'pass', evidence: 'already has a Multi-AZ standby' }],
+  },
+  {
+    name: 'a small single-AZ instance is not a candidate',
+    given: (inv) => inv.rds.instances.push(rdsInstance({ multiAz: false, allocatedStorageGiB: 100 })),
+    expect: [{ status: 'pass', evidence: 'small enough for a single instance' }],
+  },
+  {
+    name: 'PostgreSQL and Aurora members are out of scope',
+    given: (inv) =>
+      inv.rds.instances.push(
+        rdsInstance({ identifier: 'sessions', engine: 'postgres', multiAz: false, allocatedStorageGiB: 900 }),
+        rdsInstance({ identifier: 'catalog-1', engine: 'aurora-mysql', clusterIdentifier: 'catalog' }),
+      ),
+    expect: [
+      { status: 'not_applicable', resource: 'sessions' },
+      { status: 'not_applicable', resource: 'catalog-1' },
+    ],
+  },
+  {
+    name: 'unreadable instances are an error, not a pass',
+    given: (inv) => {
+      inv.rds.instances.push(rdsInstance({ multiAz: false, allocatedStorageGiB: 1200 }));
+      gap(inv, 'rds.instances');
+    },
+    expect: [{ status: 'error', messageId: 'coverage-gap' }],
+  },
+]);
