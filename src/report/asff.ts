@@ -1,4 +1,4 @@
-import type { Severity } from '../engine/check.ts';
+import { arnResourceType, type Severity } from '../engine/check.ts';
 import type { CheckResult } from '../engine/results.ts';
 import type { ReportModel } from './model.ts';
 
@@ -39,7 +39,7 @@ function partitionOf(arn: string): string {
 }
 
 function resource(result: CheckResult, fallbackRegion: string) {
-  const type = RESOURCE_TYPES[result.resource.type ?? ''] ?? 'Other';
+  const type = RESOURCE_TYPES[result.resource.type ?? arnResourceType(result.resource.arn) ?? ''] ?? 'Other';
   const region = result.resource.region === 'global' ? fallbackRegion : result.resource.region;
   return {
     Type: type,

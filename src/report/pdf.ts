@@ -35,7 +35,11 @@ async function isExecutable(path: string): Promise<boolean> {
 }
 
 /** The browser to print with: the explicit path, else the first Chrome/Chromium on the system. */
-export async function findBrowser(explicit?: string, searchPath = process.env.PATH ?? ''): Promise<string> {
+export async function findBrowser(
+  explicit?: string,
+  searchPath = process.env.PATH ?? '',
+  wellKnownPaths: readonly string[] = WELL_KNOWN_PATHS,
+): Promise<string> {
   if (explicit) {
     if (await isExecutable(explicit)) return explicit;
     throw userError(
@@ -48,7 +52,7 @@ export async function findBrowser(explicit?: string, searchPath = process.env.PA
     .split(delimiter)
     .filter(Boolean)
     .flatMap((dir) => BROWSER_NAMES.map((name) => join(dir, name)));
-  for (const candidate of [...WELL_KNOWN_PATHS, ...onPath]) {
+  for (const candidate of [...wellKnownPaths, ...onPath]) {
     if (await isExecutable(candidate)) return candidate;
   }
   throw userError(

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReports, REPORT_FORMATS } from '../../src/report/index.ts';
+import { findBrowser } from '../../src/report/pdf.ts';
+import { buildResults } from './fixtures/results.ts';
+import { launch, openFile, pdfText, run, tempDir } from './helpers.ts';
+
+const HOSTILE_VALUES = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '{{constructor}}'];
+const HOSTILE = HOSTILE_VALUES.join(' ');
+const BRANDING = { customer: 'Acme Retail GmbH', company: 'Northwind Consulting' };
+const squeeze = (text: string) => text.replace(/\s+/g, '');
+
+describe('PDF report', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let text: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    const outcome = await renderReports(buildResults(), {
+      outDir: dir.path,
+      formats: ['pdf'],
+      branding: BRANDING,
+    });
+    expect(outcome.failed).toEqual([]);
+    text = await pdfText(join(dir.path, 'report.pdf'));
+  });
+  afterAll(() => dir?.remove());
+
+  it.each([
+    ['the bastion finding', 'sg-0b45a1c9d2e3f4a5b (bastion-ssh) allows'],
+    ['the encryption finding', 'stores data unencrypted'],
+    ['the database finding', 'single-AZ mysql shop-orders'],
+    ['the remediation plan', 'Prioritised remediation plan'],
+    ['the table of contents', 'Contents'],
+    ['the running header', 'Acme Retail GmbH · Well-Architected Review'],
+    ['page numbers', 'Page 2 of'],
+  ])('contains %s', (_name, expected) => {
+    expect(squeeze(text)).toContain(squeeze(expected));
+  });
+
+  it('is A4 with internal links from the table of contents', async () => {
+    const path = join(dir.path, 'report.pdf');
+    const { stdout } = await run('pdfinfo', [path]);
+    expect(stdout).toMatch(
+      /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)|Page size:\s+595\.\d+ x 842\.\d+ pts \(A4\)/,
+    );
+    expect(Number(/Pages:\s+(\d+)/.exec(stdout)?.[1])).toBeGreaterThan(5);
+    const raw = (await readFile(path)).toString('latin1');
+    // Chromium writes a /Dest for every same-document link; the contents page alone has eleven.
+    expect(raw.match(/\/Dest\b/g)?.length ?? 0).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe('hostile estate values', () => {
+  let browser: Browser;
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+
+  beforeAll(async () => {
+    browser = await launch();
+    dir = await tempDir();
+    const outcome = await renderReports(buildResults({ hostile: HOSTILE }), {
+      outDir: dir.path,
+      formats: ['html', 'pdf', 'md'],
+      branding: { ...BRANDING, customer: 'Acme {{constructor}} <b>GmbH</b>' },
+    });
+    expect(outcome.failed).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await dir?.remove();
+  });
+
+  it('run nothing in the HTML and show as written', async () => {
+    const watch = await openFile(browser, join(dir.path, 'report.html'));
+    await watch.page.locator('input[name=q]').fill('alert');
+    await watch.page.waitForTimeout(300);
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.requests).toEqual([]);
+    expect(await watch.page.locator('img[src="x"], img[onerror]').count()).toBe(0);
+    expect(await watch.page.locator('script').count()).toBe(1);
+    expect(await watch.page.locator('b', { hasText: 'GmbH' }).count()).toBe(0);
+    const body = await watch.page.locator('body').textContent();
+    for (const value of HOSTILE_VALUES) expect(body).toContain(value);
+    expect(body).toContain('Acme {{constructor}} <b>GmbH</b>');
+    await watch.page.close();
+  });
+
+  it('run nothing in the printed page and show as written in the PDF', async () => {
+    const watch = await openFile(browser, join(dir.path, 'report.html'));
+    await watch.page.emulateMedia({ media: 'print' });
+    await watch.page.pdf({ format: 'A4' });
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    await watch.page.close();
+    const text = squeeze(await pdfText(join(dir.path, 'report.pdf')));
+    for (const value of HOSTILE_VALUES) expect(text).toContain(squeeze(value));
+  });
+
+  it('are escaped in Markdown', async () => {
+    const markdown = await readFile(join(dir.path, 'report.md'), 'utf8');
+    expect(markdown).not.toMatch(/(?<!\\)<script/);
+    expect(markdown).not.toMatch(/(?<!\\)<img/);
+    expect(markdown).toContain('\\<script\\>alert(1)\\</script\\>');
+  });
+});
+
+describe('without a browser', () => {
+  it('fails only the PDF, with one message saying how to install one', async () => {
+    const dir = await tempDir();
+    try {
+      const outcome = await renderReports(buildResults(), {
+        outDir: dir.path,
+        formats: [...REPORT_FORMATS],
+        browserPath: join(dir.path, 'no-such-chrome'),
+      });
+      expect(outcome.failed.map(({ format, error }) => [format, error.code])).toEqual([
+        ['pdf', 'browser-not-found'],
+      ]);
+      expect(outcome.failed[0]?.error.hint).toContain('apt-get install chromium');
+      expect(outcome.failed[0]?.error.hint).toContain('--browser-path');
+      expect(outcome.written.map((path) => path.slice(dir.path.length + 1)).sort()).toEqual([
+        'findings.asff.json',
+        'findings.csv',
+        'report.html',
+        'report.json',
+        'report.md',
+        'report.sarif',
+      ]);
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('is reported when none is installed anywhere', async () => {
+    await expect(findBrowser(undefined, '', [])).rejects.toMatchObject({
+      code: 'browser-not-found',
+      hint: expect.stringContaining('apt-get install chromium'),
+    });
+  });
+});
