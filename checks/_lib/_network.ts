@@ -77,3 +77,9 @@ export function groupsOfInstance(inventory: Inventory, instance: Instance): Secu
       instance.securityGroupIds.includes(group.groupId),
   );
 }
+
+/** Security group ids an instance names that the snapshot does not hold: its exposure cannot be judged. */
+export function missingGroupIds(inventory: Inventory, instance: Instance): string[] {
+  const known = new Set(groupsOfInstance(inventory, instance).map((group) => group.groupId));
+  return instance.securityGroupIds.filter((groupId) => !known.has(groupId));
+}
