@@ -236,6 +236,7 @@ export const ec2Collectors = [
             nameTag(snapshot.Tags),
           ),
           snapshotId: snapshot.SnapshotId ?? '',
+          state: snapshot.State ?? 'completed',
           volumeId: snapshot.VolumeId ?? null,
           encrypted: snapshot.Encrypted ?? false,
           kmsKeyId: snapshot.KmsKeyId ?? null,

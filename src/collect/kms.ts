@@ -74,8 +74,11 @@ export const kmsCollectors = [
         const described = await client.send(new DescribeKeyCommand({ KeyId: keyId }));
         const key: KeyMetadata = described.KeyMetadata ?? { KeyId: keyId };
         const details = await customerKeyDetails(context, key);
+        const keyAliases = aliases
+          .filter((alias) => alias.TargetKeyId === keyId)
+          .map((alias) => alias.AliasName ?? '');
         return {
-          ...base(context, key.Arn ?? '', keyId ?? ''),
+          ...base(context, key.Arn ?? '', keyAliases[0] ?? keyId ?? ''),
           keyId: keyId ?? '',
           manager: key.KeyManager === 'AWS' ? ('AWS' as const) : ('CUSTOMER' as const),
           state: (KEY_STATES as readonly string[]).includes(key.KeyState ?? '')
