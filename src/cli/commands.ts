@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.ts';
 import { historyCommand } from './history.ts';
 import { evaluateCommand } from './evaluate.ts';
+import { lensCommand } from './lens.ts';
 import { migrateCommand } from './migrate.ts';
 import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
@@ -19,4 +20,5 @@ export const commands: CommandModule<any, any>[] = [
   historyCommand,
   migrateCommand,
   recordCommand,
+  lensCommand,
 ];

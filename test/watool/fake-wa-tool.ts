@@ -253,6 +253,7 @@ export class FakeWaTool {
         ),
     ],
     ['GET', /^\/lenses$/, 'ListLenses', (c) => this.listLenses(c.query)],
+    ['GET', /^\/lenses\/(?<lens>[^/]+)\/export$/, 'ExportLens', (c) => this.exportLens(c.params.lens!)],
   ];
 
   async start(): Promise<string> {
@@ -726,6 +727,12 @@ export class FakeWaTool {
     lens.version = version;
     lens.status = 'PUBLISHED';
     return { LensArn: lens.arn, LensVersion: version };
+  }
+
+  private exportLens(alias: string) {
+    const lens = this.lens(alias);
+    if (!lens.custom || !lens.json) fail('ValidationException', 'AWS official lenses cannot be exported');
+    return { LensJSON: lens.json };
   }
 
   private listLenses(query: URLSearchParams) {
