@@ -31,6 +31,11 @@ describe('parseDumpMetadata', () => {
       MYDUMPER_014,
       { file: 'mysql-bin.000042', position: 157, gtid: '3e11fa47-71ca-11e1-9e33-c80aa9429562:1-77' },
     ],
+    [
+      'mydumper 0.10, no GTID yet',
+      MYDUMPER_010.replace('0-11-12', ''),
+      { file: 'bin.000001', position: 2755 },
+    ],
     ['a source without binlog', 'Started dump at: x\nFinished dump at: y\n', null],
   ])('%s', (_name, text, expected) => {
     expect(parseDumpMetadata(text)).toEqual(expected);

@@ -197,7 +197,7 @@ export interface BinlogCoordinates {
  */
 export function parseDumpMetadata(text: string): BinlogCoordinates | null {
   const legacy = text.match(
-    /SHOW MASTER STATUS:\s*\n\s*Log:\s*(\S+)\s*\n\s*Pos:\s*(\d+)(?:\s*\n\s*GTID:\s*(\S*))?/,
+    /SHOW MASTER STATUS:[ \t]*\n\s*Log:[ \t]*(\S+)[ \t]*\n\s*Pos:[ \t]*(\d+)(?:[ \t]*\n[ \t]*GTID:[ \t]*(\S*))?/,
   );
   if (legacy?.[1] && legacy[2]) return coordinates(legacy[1], legacy[2], legacy[3]);
   const section = text.match(/\[(?:source|master)\]([\s\S]*?)(?:\n\[|$)/);
