@@ -3,6 +3,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { assess } from '../migrate/assess/assessment.ts';
 import { emitAssessment, OUTPUT_FORMATS, type OutputFormat } from '../migrate/assess/output.ts';
 import { resolveServerUrlForCommand } from '../migrate/connection.ts';
+import { buildPlan } from '../migrate/plan/plan.ts';
+import { planText, writePlanFiles } from '../migrate/plan/runbook.ts';
 import { PASSWORD_ENV } from '../migrate/source-url.ts';
 import { migrateRunCommand } from './migrate-run.ts';
 import { migrateValidateCommand } from './migrate-validate.ts';
@@ -64,12 +66,103 @@ const assessCommand: CommandModule<object, AssessArgs> = {
   },
 };
 
-/**
- * The `migrate` subcommands, one module each. `run` and `validate` live in their own files;
- * `plan` is added here when its module lands.
- */
+interface PlanArgs {
+  source: string;
+  target: string;
+  'target-kind': (typeof TARGET_KINDS)[number];
+  threads?: number;
+  'chunk-rows'?: number;
+  'sample-rows': number;
+  observe: number;
+  out: string;
+}
+
+const positiveInteger = (name: string, value: unknown): void => {
+  if (value !== undefined && (!Number.isInteger(value) || (value as number) < 1)) {
+    throw new Error(`--${name} must be a positive whole number`);
+  }
+};
+
+const planCommand: CommandModule<object, PlanArgs> = {
+  command: 'plan',
+  describe:
+    'Measure throughput on a sample, estimate dump, load and catch-up, check the binlog retention, and write plan.json plus a runbook',
+  builder: (yargs) =>
+    yargs
+      .option('source', {
+        type: 'string',
+        demandOption: true,
+        describe: `Source server: ${urlHelp('source')}`,
+      })
+      .option('target', {
+        type: 'string',
+        demandOption: true,
+        describe: `Target server: ${urlHelp('target')}`,
+      })
+      .option('target-kind', {
+        choices: TARGET_KINDS,
+        default: 'aurora' as const,
+        describe: 'What the target is: Aurora MySQL 3, or a self-managed MySQL',
+      })
+      .option('threads', { type: 'number', describe: 'Dump and load threads (default: measured)' })
+      .option('chunk-rows', {
+        type: 'number',
+        describe: 'Rows per dump chunk (default: ~64 MiB of the largest table)',
+      })
+      .option('sample-rows', {
+        type: 'number',
+        default: 20_000,
+        describe: 'Rows sampled from each of the 3 largest tables for the throughput probe',
+      })
+      .option('observe', {
+        type: 'number',
+        default: 10,
+        describe: "Seconds to watch the source's binary log growth",
+      })
+      .option('out', {
+        type: 'string',
+        default: 'plan.json',
+        describe: 'Plan file; the runbook is written beside it',
+      })
+      .check((args) => {
+        positiveInteger('threads', args.threads);
+        positiveInteger('chunk-rows', args['chunk-rows']);
+        positiveInteger('sample-rows', args['sample-rows']);
+        if (!(args.observe >= 0)) throw new Error('--observe must be zero or more seconds');
+        return true;
+      })
+      .example(
+        '$0 migrate plan --source mysql://admin@old-db/shop --target mysql://admin@aurora-writer --out plan.json',
+        'Measure, estimate and write plan.json, plan.runbook.md and plan.runbook.html',
+      ) as never,
+  handler: async (args) => {
+    const source = await resolveServerUrlForCommand(args.source, 'source');
+    const target = await resolveServerUrlForCommand(args.target, 'target');
+    const out = resolve(args.out);
+    const plan = await buildPlan({
+      source,
+      target,
+      targetKind: args['target-kind'],
+      ...(args.threads ? { threads: args.threads } : {}),
+      ...(args['chunk-rows'] ? { chunkRows: args['chunk-rows'] } : {}),
+      sampleRows: args['sample-rows'],
+      observeSeconds: args.observe,
+      planFile: args.out,
+      log: (line) => console.error(line),
+    });
+    const files = await writePlanFiles(plan, out);
+    process.stdout.write(planText(plan, files));
+  },
+};
+
+/** The `migrate` subcommands, one module each for run and validate. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const SUBCOMMANDS: CommandModule<any, any>[] = [assessCommand, migrateRunCommand, migrateValidateCommand];
+const SUBCOMMANDS: CommandModule<any, any>[] = [
+  assessCommand,
+  planCommand,
+  migrateRunCommand,
+  migrateValidateCommand,
+];
 
 export const migrateCommand: CommandModule = {
   command: 'migrate',

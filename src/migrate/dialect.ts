@@ -475,13 +475,18 @@ export const SQL_MODES_REMOVED_IN_MYSQL80: ReadonlySet<string> = new Set([
 /** sql_mode flags that reject zero dates on MySQL 8.0 defaults. */
 export const ZERO_DATE_MODES: readonly string[] = ['NO_ZERO_DATE', 'NO_ZERO_IN_DATE'];
 
-/** For hints and runbooks: the statement with its parameters filled in, passwords masked. */
+/**
+ * For hints and runbooks: the statement with its parameters filled in, the password masked, and
+ * `placeholders` (parameter index → text) written as-is, e.g. `<position from the dump>`.
+ */
 export function formatStatement(
   sqlStatement: SqlStatement,
-  options: { maskPasswordAt?: number } = {},
+  options: { maskPasswordAt?: number; placeholders?: Readonly<Record<number, string>> } = {},
 ): string {
-  const params = sqlStatement.params.map((param, index) =>
-    index === options.maskPasswordAt ? '****' : param,
-  );
+  const params = sqlStatement.params.map((param, index) => {
+    if (index === options.maskPasswordAt) return '****';
+    const placeholder = options.placeholders?.[index];
+    return placeholder === undefined ? param : mysql.raw(placeholder);
+  });
   return mysql.format(sqlStatement.sql, params as (string | number)[]);
 }
