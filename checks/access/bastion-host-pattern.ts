@@ -1,0 +1,103 @@
+import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
+import type { Inventory } from '../../src/inventory/schema.ts';
+import { instanceLabel, isInService, type Instance } from '../_lib/_instances.ts';
+import { portLabel, ruleCoversPort } from '../_lib/_network.ts';
+
+const ADMIN_PORTS = [22, 3389];
+const BASTION_WORDS = /(^|[^a-z])(bastion|jump)/i;
+const NAMING_TAG_KEYS = /^(name|role|function|purpose)$/i;
+
+/** Why an instance is a bastion: its name or tags say so, or it relays SSH/RDP to private instances. */
+function bastionReasons(inventory: Inventory, instance: Instance, running: Instance[]): string[] {
+  const reasons: string[] = [];
+  const naming = Object.entries(instance.tags).filter(([key]) => NAMING_TAG_KEYS.test(key));
+  const named = naming.find(([, value]) => BASTION_WORDS.test(value));
+  if (named) reasons.push(`tagged ${named[0]}=${named[1]}`);
+  else if (BASTION_WORDS.test(instance.name)) reasons.push(`named ${instance.name}`);
+  if (!instance.publicIp) return reasons;
+  for (const port of ADMIN_PORTS) {
+    const relayedTo = running.filter(
+      (target) =>
+        !target.publicIp &&
+        target.accountId === instance.accountId &&
+        target.region === instance.region &&
+        inventory.ec2.securityGroups.some(
+          (group) =>
+            group.accountId === target.accountId &&
+            target.securityGroupIds.includes(group.groupId) &&
+            group.ingress.some(
+              (rule) =>
+                ruleCoversPort(rule, port) &&
+                rule.sourceGroupIds.some((source) => instance.securityGroupIds.includes(source)),
+            ),
+        ),
+    );
+    if (relayedTo.length > 0) {
+      reasons.push(
+        `its security group is the ${portLabel(port)} source for ${relayedTo.map((t) => t.name || t.instanceId).join(', ')}`,
+      );
+    }
+  }
+  return reasons;
+}
+
+export default defineCheck({
+  id: 'bastion-host-pattern',
+  title: 'Remote access does not depend on bastion or jump hosts',
+  area: 'remote-access',
+  pillar: 'security',
+  severity: 'medium',
+  description:
+    'A bastion is a public, long-lived server with SSH or RDP open, shared keys and its own patching; whoever takes it reaches every instance behind it, and what people do through it is rarely logged. Session Manager and EC2 Instance Connect Endpoint give the same access with IAM authentication, no inbound ports and logged sessions. A bastion is recognised by its name or tags (bastion, jump) or by being a public instance whose security group is the SSH/RDP source of private instances.',
+  needs: ['ec2.instances', 'ec2.securityGroups', 'ec2.vpcs'],
+  wellArchitected: [
+    {
+      question: 'protect-compute',
+      choice: 'sec_protect_compute_reduce_manual_management',
+      bestPractice: 'SEC06-BP03',
+    },
+    { question: 'network-protection', choice: 'sec_network_protection_layered', bestPractice: 'SEC05-BP02' },
+  ],
+  remediation: {
+    summary:
+      'Replace the bastion with Session Manager (or an EC2 Instance Connect Endpoint for plain SSH), then terminate it.',
+    steps: [
+      'Make the private instances SSM-managed: instance profile with AmazonSSMManagedInstanceCore, SSM agent, VPC endpoints for ssm, ssmmessages and ec2messages (or a NAT route).',
+      'Turn on Session Manager logging to S3/CloudWatch and KMS encryption of sessions.',
+      'Move users to aws ssm start-session (SSH, scp and database tunnels work over it), or create an EC2 Instance Connect Endpoint in the VPC for native SSH.',
+      "Remove the rules whose source is the bastion's security group, then terminate the bastion and delete its key pair.",
+    ],
+    snippet:
+      'aws ssm start-session --target <private-instance-id>\naws ec2 create-instance-connect-endpoint --subnet-id <private-subnet-id> --security-group-ids <eice-sg-id>\naws ec2-instance-connect ssh --instance-id <private-instance-id> --connection-type eice',
+    effort: 'medium',
+    downtime: false,
+    extraCost: false,
+  },
+  docsUrl:
+    'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/connect-with-ec2-instance-connect-endpoint.html',
+  evaluate: (inventory) => {
+    const running = inventory.ec2.instances.filter(isInService);
+    const bastions = running.flatMap((instance) => {
+      const reasons = bastionReasons(inventory, instance, running);
+      return reasons.length > 0 ? [{ instance, reasons }] : [];
+    });
+    const bastionVpcs = new Set(bastions.map(({ instance }) => `${instance.accountId}/${instance.vpcId}`));
+    return [
+      ...bastions.map(({ instance, reasons }) =>
+        fail(
+          instance,
+          `${instanceLabel(instance)}${instance.publicIp ? ` (public IP ${instance.publicIp})` : ''} is a bastion host: ${reasons.join('; ')}`,
+        ),
+      ),
+      ...inventory.ec2.vpcs
+        .filter((vpc) => !bastionVpcs.has(`${vpc.accountId}/${vpc.vpcId}`))
+        .map((vpc) => {
+          const count = running.filter((i) => i.accountId === vpc.accountId && i.vpcId === vpc.vpcId).length;
+          const label = vpc.name && vpc.name !== vpc.vpcId ? `${vpc.name} (${vpc.vpcId})` : vpc.vpcId;
+          return count === 0
+            ? notApplicable(vpc, `VPC ${label} has no running instances`)
+            : pass(vpc, `VPC ${label}: none of its ${count} running instances is a bastion or jump host`);
+        }),
+    ];
+  },
+});

@@ -1,0 +1,61 @@
+import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
+import { instanceLabel } from '../_lib/_instances.ts';
+import { describeExposures, internetExposures, portLabel } from '../_lib/_network.ts';
+
+/** Database, cache, search and container-control ports that never belong on the internet. */
+const ADMIN_PORTS = [3306, 5432, 1433, 1521, 6379, 11211, 9200, 5601, 27017, 9042, 5984, 2375, 2379];
+
+export default defineCheck({
+  id: 'security-group-admin-ports-open',
+  title: 'Security groups keep database and admin ports closed to the internet',
+  area: 'remote-access',
+  pillar: 'security',
+  severity: 'high',
+  description: `Database, cache, search and container-control ports (${ADMIN_PORTS.map(portLabel).join(', ')}) open to 0.0.0.0/0 or ::/0 are found by internet-wide scanners within hours; exposed Redis, Elasticsearch and MongoDB instances are routinely wiped or ransomed. Such ports should admit only the application tier's security group.`,
+  needs: ['ec2.securityGroups', 'ec2.instances'],
+  wellArchitected: [
+    {
+      question: 'network-protection',
+      choice: 'sec_network_protection_create_layers',
+      bestPractice: 'SEC05-BP01',
+    },
+    { question: 'network-protection', choice: 'sec_network_protection_layered', bestPractice: 'SEC05-BP02' },
+  ],
+  remediation: {
+    summary:
+      "Replace the internet-wide rule with a rule whose source is the application tier's security group; reach databases for administration through Session Manager port forwarding.",
+    steps: [
+      'Find who connects on the port (VPC Flow Logs) and note their security groups.',
+      'Add a rule per client security group, then revoke the 0.0.0.0/0 and ::/0 rules.',
+      'For administrator access use AWS-StartPortForwardingSessionToRemoteHost through an SSM-managed instance.',
+    ],
+    snippet:
+      'aws ec2 authorize-security-group-ingress --group-id <sg-id> --protocol tcp --port <port> --source-group <app-sg-id>\naws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port <port> --cidr 0.0.0.0/0',
+    effort: 'low',
+    downtime: false,
+    extraCost: false,
+  },
+  docsUrl: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+  evaluate: (inventory) =>
+    inventory.ec2.securityGroups.map((group) => {
+      const label =
+        group.name && group.name !== group.groupId ? `${group.groupId} (${group.name})` : group.groupId;
+      if (group.ingress.length === 0) return notApplicable(group, `${label} admits no inbound traffic`);
+      const exposures = internetExposures([group], ADMIN_PORTS);
+      if (exposures.length === 0)
+        return pass(group, `${label} opens no database or admin port to the internet`);
+      const attached = inventory.ec2.instances
+        .filter(
+          (instance) =>
+            instance.accountId === group.accountId &&
+            instance.region === group.region &&
+            instance.securityGroupIds.includes(group.groupId),
+        )
+        .map(instanceLabel);
+      const on = attached.length > 0 ? `; attached to ${attached.join(', ')}` : '';
+      return fail(
+        group,
+        `${describeExposures(exposures).replaceAll(` via ${group.groupId}`, '')} in ${label}${on}`,
+      );
+    }),
+});
