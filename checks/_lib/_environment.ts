@@ -1,3 +1,4 @@
+import { notApplicable, type CheckOutcome, type ResourceRef } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 
 /**
@@ -55,4 +56,20 @@ export function resourceEnvironment(
 ): EnvironmentVerdict {
   const tag = environmentTag(resource.tags ?? {});
   return tag ? fromTag(tag, '') : accountEnvironment(inventory, resource.accountId);
+}
+
+/**
+ * For checks that judge production only: runs `judge` with the reason the resource counts as production,
+ * or returns a not-applicable outcome that says why it does not.
+ */
+export function judgeProduction(
+  inventory: Inventory,
+  resource: ResourceRef & { tags?: Record<string, string> },
+  label: string,
+  judge: (because: string) => CheckOutcome,
+): CheckOutcome {
+  const environment = resourceEnvironment(inventory, resource);
+  return environment.production
+    ? judge(environment.because)
+    : notApplicable(resource, `${label} is not production: ${environment.because}`);
 }

@@ -1,4 +1,4 @@
-import { notApplicable, type CheckOutcome, type ResourceRef } from '../../src/engine/check.ts';
+import { notApplicable, type CheckOutcome } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 
 export type RdsInstance = Inventory['rds']['instances'][number];
@@ -73,11 +73,4 @@ export function memberInstance(inventory: Inventory, cluster: RdsCluster, identi
       instance.accountId === cluster.accountId &&
       instance.region === cluster.region,
   );
-}
-
-/** Only the naming fields of a database, for outcomes built outside pass/fail/notApplicable. */
-export function databaseRef(
-  db: Pick<RdsCluster, 'arn' | 'accountId' | 'region' | 'name' | 'identifier'>,
-): ResourceRef {
-  return { arn: db.arn, accountId: db.accountId, region: db.region, name: db.name || db.identifier };
 }

@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { missingData } from '../_lib/_outcomes.ts';
-import { databaseRef, memberInstance } from '../_lib/_rds.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
+import { memberInstance } from '../_lib/_rds.ts';
 import { instanceSize, perAuroraCluster } from './_aurora.ts';
 
 export default defineCheck({
@@ -63,7 +64,7 @@ export default defineCheck({
       );
       if (!writerClass || targetClasses.some((instanceClass) => !instanceClass)) {
         return missingData(
-          databaseRef(cluster),
+          refOf(cluster),
           `instance classes of cluster ${cluster.identifier} are not recorded`,
         );
       }

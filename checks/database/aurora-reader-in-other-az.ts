@@ -1,6 +1,6 @@
 import { defineCheck, fail, pass } from '../../src/engine/check.ts';
 import { missingData } from '../_lib/_outcomes.ts';
-import { databaseRef } from '../_lib/_rds.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
 import { perAuroraCluster } from './_aurora.ts';
 
 export default defineCheck({
@@ -43,7 +43,7 @@ export default defineCheck({
   evaluate: (inventory) =>
     perAuroraCluster(inventory, (cluster, writer, readers) => {
       if (!writer)
-        return missingData(databaseRef(cluster), `no writer is recorded for cluster ${cluster.identifier}`);
+        return missingData(refOf(cluster), `no writer is recorded for cluster ${cluster.identifier}`);
       const writerAt = `writer ${writer.instanceIdentifier} in ${writer.availabilityZone ?? 'an unknown AZ'}`;
       if (readers.length === 0) {
         return fail(
@@ -65,7 +65,7 @@ export default defineCheck({
       }
       if (!writer.availabilityZone || readers.some((reader) => !reader.availabilityZone)) {
         return missingData(
-          databaseRef(cluster),
+          refOf(cluster),
           `the AZs of cluster ${cluster.identifier}'s instances are not recorded`,
         );
       }

@@ -1,6 +1,6 @@
-import { defineCheck, fail, notApplicable, pass, type CheckContext } from '../../src/engine/check.ts';
+import { defineCheck, fail, pass, type CheckContext } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
-import { resourceEnvironment } from '../_lib/_environment.ts';
+import { judgeProduction } from '../_lib/_environment.ts';
 import { daysSince } from '../_lib/_time.ts';
 import { describeDatabase, judgeDatabases, type Database } from '../_lib/_rds.ts';
 
@@ -34,16 +34,15 @@ function copyOutsideRegion(inventory: Inventory, db: Database, now: Date): strin
 }
 
 function judge(inventory: Inventory, db: Database, context: CheckContext) {
-  const environment = resourceEnvironment(inventory, db);
-  if (!environment.production)
-    return notApplicable(db, `${db.identifier} is not production: ${environment.because}`);
-  const protection = copyOutsideRegion(inventory, db, context.now);
-  return protection
-    ? pass(db, `production ${describeDatabase(db)}: ${protection}`)
-    : fail(
-        db,
-        `production ${describeDatabase(db)} has no backup outside ${db.region} (no backup replication, global database, cross-Region replica or snapshot copy from the last ${MAX_COPY_AGE_DAYS} days)`,
-      );
+  return judgeProduction(inventory, db, db.identifier, () => {
+    const protection = copyOutsideRegion(inventory, db, context.now);
+    return protection
+      ? pass(db, `production ${describeDatabase(db)}: ${protection}`)
+      : fail(
+          db,
+          `production ${describeDatabase(db)} has no backup outside ${db.region} (no backup replication, global database, cross-Region replica or snapshot copy from the last ${MAX_COPY_AGE_DAYS} days)`,
+        );
+  });
 }
 
 export default defineCheck({

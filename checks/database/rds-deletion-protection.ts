@@ -1,5 +1,5 @@
-import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
-import { resourceEnvironment } from '../_lib/_environment.ts';
+import { defineCheck, fail, pass } from '../../src/engine/check.ts';
+import { judgeProduction } from '../_lib/_environment.ts';
 import { describeDatabase, judgeDatabases } from '../_lib/_rds.ts';
 
 export default defineCheck({
@@ -40,15 +40,11 @@ export default defineCheck({
   docsUrl:
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection',
   evaluate: (inventory) =>
-    judgeDatabases(inventory, (db) => {
-      const environment = resourceEnvironment(inventory, db);
-      if (!environment.production)
-        return notApplicable(db, `${db.identifier} is not production: ${environment.because}`);
-      return db.deletionProtection
-        ? pass(db, `production ${describeDatabase(db)} has deletion protection`)
-        : fail(
-            db,
-            `production ${describeDatabase(db)} (${environment.because}) can be deleted without a safeguard`,
-          );
-    }),
+    judgeDatabases(inventory, (db) =>
+      judgeProduction(inventory, db, db.identifier, (because) =>
+        db.deletionProtection
+          ? pass(db, `production ${describeDatabase(db)} has deletion protection`)
+          : fail(db, `production ${describeDatabase(db)} (${because}) can be deleted without a safeguard`),
+      ),
+    ),
 });

@@ -1,5 +1,5 @@
-import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
-import { resourceEnvironment } from '../_lib/_environment.ts';
+import { defineCheck, fail, pass } from '../../src/engine/check.ts';
+import { judgeProduction } from '../_lib/_environment.ts';
 
 export default defineCheck({
   id: 'rds-enhanced-monitoring',
@@ -37,15 +37,14 @@ export default defineCheck({
   },
   docsUrl: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_Monitoring.OS.html',
   evaluate: (inventory) =>
-    inventory.rds.instances.map((db) => {
-      const environment = resourceEnvironment(inventory, db);
-      if (!environment.production)
-        return notApplicable(db, `${db.identifier} is not production: ${environment.because}`);
-      return db.monitoringIntervalSeconds > 0
-        ? pass(
-            db,
-            `production instance ${db.identifier} sends OS metrics every ${db.monitoringIntervalSeconds} s`,
-          )
-        : fail(db, `production instance ${db.identifier} (${db.engine}) has Enhanced Monitoring off`);
-    }),
+    inventory.rds.instances.map((db) =>
+      judgeProduction(inventory, db, db.identifier, () =>
+        db.monitoringIntervalSeconds > 0
+          ? pass(
+              db,
+              `production instance ${db.identifier} sends OS metrics every ${db.monitoringIntervalSeconds} s`,
+            )
+          : fail(db, `production instance ${db.identifier} (${db.engine}) has Enhanced Monitoring off`),
+      ),
+    ),
 });

@@ -1,5 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
 
 export default defineCheck({
   id: 'kms-key-rotation',
@@ -40,10 +41,7 @@ export default defineCheck({
         return notApplicable(key, `${label} is pending deletion; see kms-keys-pending-deletion-in-use`);
       }
       if (key.rotationEnabled === null) {
-        return missingData(
-          { arn: key.arn, accountId: key.accountId, region: key.region, name: key.name },
-          `the rotation status of ${label} was not read`,
-        );
+        return missingData(refOf(key), `the rotation status of ${label} was not read`);
       }
       return key.rotationEnabled
         ? pass(key, `customer managed key ${label} rotates automatically`)

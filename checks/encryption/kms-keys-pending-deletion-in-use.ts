@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
 
 type Key = Inventory['kms']['keys'][number];
 
@@ -102,7 +103,7 @@ export default defineCheck({
       const unread = inventory.coverage.filter((gap) => REFERENCE_PARTS.includes(gap.part));
       if (unread.length > 0) {
         return missingData(
-          { arn: key.arn, accountId: key.accountId, region: key.region, name: key.name },
+          refOf(key),
           `${label} will be deleted${deletion}; no recorded resource uses it, but ${unread.map((gap) => `${gap.part} in ${gap.accountId} ${gap.region}`).join(', ')} could not be read`,
         );
       }

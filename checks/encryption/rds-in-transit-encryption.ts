@@ -1,14 +1,8 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { missingData } from '../_lib/_outcomes.ts';
-import {
-  databaseRef,
-  describeDatabase,
-  engineFamily,
-  judgeDatabases,
-  majorVersion,
-  type Database,
-} from '../_lib/_rds.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
+import { describeDatabase, engineFamily, judgeDatabases, majorVersion, type Database } from '../_lib/_rds.ts';
 
 /** The parameter that makes the server refuse unencrypted connections, per engine family. */
 const TLS_PARAMETER: Partial<Record<ReturnType<typeof engineFamily>, string>> = {
@@ -31,7 +25,7 @@ function judge(inventory: Inventory, db: Database) {
   const kind = db.kind;
   const groupName = kind === 'instance' ? db.parameterGroups[0] : db.parameterGroup;
   if (!groupName)
-    return missingData(databaseRef(db), `no ${kind} parameter group is recorded for ${db.identifier}`);
+    return missingData(refOf(db), `no ${kind} parameter group is recorded for ${db.identifier}`);
   const group = inventory.rds.parameterGroups.find(
     (candidate) =>
       candidate.name === groupName &&
@@ -42,7 +36,7 @@ function judge(inventory: Inventory, db: Database) {
   const value = group?.parameters[parameter];
   if (!group && !groupName.startsWith('default.')) {
     return missingData(
-      databaseRef(db),
+      refOf(db),
       `${kind} parameter group ${groupName} of ${db.identifier} was not collected`,
     );
   }

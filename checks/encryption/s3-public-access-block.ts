@@ -1,6 +1,7 @@
 import { defineCheck, fail, pass } from '../../src/engine/check.ts';
 import { accountLabel } from '../_lib/_accounts.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
 import { perBucketInScope } from './_s3.ts';
 
 const SETTINGS = [
@@ -64,7 +65,7 @@ export default defineCheck({
       );
       if (!account && accountUnread) {
         return missingData(
-          { arn: bucket.arn, accountId: bucket.accountId, region: bucket.region, name: bucket.name },
+          refOf(bucket),
           `bucket ${bucket.name} lacks ${off.join(', ')} and the account-level settings of ${accountLabel(inventory, bucket.accountId)} could not be read`,
         );
       }
