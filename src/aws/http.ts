@@ -42,6 +42,8 @@ export function createHttpHandler(options: HttpOptions): NodeHttpHandler {
   return new NodeHttpHandler({
     connectionTimeout: options.connectTimeoutMs,
     requestTimeout: options.requestTimeoutMs,
+    // Without this a request over its time only logs a warning and hangs on.
+    throwOnRequestTimeout: true,
     httpAgent: new HttpAgent(agentOptions),
     httpsAgent: new HttpsAgent(agentOptions),
   });
