@@ -233,6 +233,9 @@ export async function probeThroughput(options: ProbeOptions): Promise<ProbeResul
 
     const loads: LoadRate[] = [];
     if (sampleRows > 0) {
+      // An untimed first pass warms the target's buffer pool, so the first timed count is not penalised.
+      log('  warming up the target');
+      await loadWith(options.target, options.targetDialect, samples, Math.max(...options.threadCounts));
       for (const threads of options.threadCounts) {
         log(`  loading the sample with ${threads} connection${threads === 1 ? '' : 's'}`);
         const took = Math.max(await loadWith(options.target, options.targetDialect, samples, threads), 1e-6);

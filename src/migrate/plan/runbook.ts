@@ -57,7 +57,7 @@ export function runbookDocument(plan: MigrationPlan): ReportDocument {
         plan.blockers.length,
         plan.warnings.filter((finding) => finding.severity === 'warning').length,
       ),
-      { label: `≈${formatDuration(plan.estimates.totalSeconds)} to catch up`, tone: 'neutral' },
+      { label: `≈${formatDuration(plan.estimates.totalSeconds)} until caught up`, tone: 'neutral' },
     ],
     sections: [
       { heading: 'Summary', blocks: [{ kind: 'facts', items: summaryFacts(plan) }] },
