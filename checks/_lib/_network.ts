@@ -61,13 +61,6 @@ export function internetExposures(groups: readonly SecurityGroup[], ports: reado
   );
 }
 
-/** `SSH (22) open to 0.0.0.0/0 and ::/0 via sg-0bastion22open`, one clause per exposure. */
-export function describeExposures(exposures: readonly Exposure[]): string {
-  return exposures
-    .map((e) => `${portLabel(e.port)} open to ${e.sources.join(' and ')} via ${e.groupId}`)
-    .join('; ');
-}
-
 /** The security groups of an instance, looked up in its own account and region. */
 export function groupsOfInstance(inventory: Inventory, instance: Instance): SecurityGroup[] {
   return inventory.ec2.securityGroups.filter(

@@ -1,6 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { instanceLabel } from '../_lib/_instances.ts';
-import { describeExposures, internetExposures, portLabel } from '../_lib/_network.ts';
+import { internetExposures, portLabel } from '../_lib/_network.ts';
 
 /** Database, cache, search and container-control ports that never belong on the internet. */
 const ADMIN_PORTS = [3306, 5432, 1433, 1521, 6379, 11211, 9200, 5601, 27017, 9042, 5984, 2375, 2379];
@@ -53,9 +53,7 @@ export default defineCheck({
         )
         .map(instanceLabel);
       const on = attached.length > 0 ? `; attached to ${attached.join(', ')}` : '';
-      return fail(
-        group,
-        `${describeExposures(exposures).replaceAll(` via ${group.groupId}`, '')} in ${label}${on}`,
-      );
+      const open = exposures.map((e) => `${portLabel(e.port)} open to ${e.sources.join(' and ')}`);
+      return fail(group, `${open.join('; ')} in ${label}${on}`, { details: { ports: exposures.length } });
     }),
 });
