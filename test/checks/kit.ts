@@ -148,6 +148,7 @@ export function ebsSnapshot(o: Overrides<Input<'ec2', 'snapshots'>> = {}): Input
     region,
     name: snapshotId,
     snapshotId,
+    state: 'completed',
     encrypted: true,
     public: false,
     ...o,
