@@ -113,7 +113,7 @@ export function planAnswer(input: PlanInput): AnswerPlan {
         added.push(id);
       }
     } else if (evidence.verdict === 'at-risk' && before.has(id)) {
-      const reason = `selected, but ${failureCount(evidence.failures)} fail (${evidence.checkIds.join(', ')})`;
+      const reason = `selected, but ${failureCount(evidence.failures)} (${evidence.checkIds.join(', ')})`;
       if (authoritative) {
         next.delete(id);
         removed.push(id);
@@ -231,7 +231,7 @@ function choiceSummary(evidence: ChoiceEvidence | undefined): string {
     case 'proven':
       return `proven: ${plural(evidence.passed, 'resource')} pass (${evidence.checkIds.join(', ')})${evidence.suppressed.length ? `; ${evidence.suppressed.length} accepted by suppression` : ''}`;
     case 'at-risk':
-      return `not proven: ${failureCount(evidence.failures)} fail: ${resourceList(evidence.failures)}`;
+      return `not proven: ${failureCount(evidence.failures)}: ${resourceList(evidence.failures)}`;
     case 'unverified':
       return `not verified: ${plural(evidence.errors.length, 'result')} could not be evaluated (${evidence.errors[0]?.evidence ?? ''})`;
     default:
@@ -296,13 +296,19 @@ function resourceList(results: CheckResult[]): string {
   return names.length > LISTED_RESOURCES ? `${shown} (+${names.length - LISTED_RESOURCES} more)` : shown;
 }
 
+/** `orders-db [123456789012/eu-west-1]`; account-level resources already name their account. */
 function describeResource(result: CheckResult): string {
-  const name = result.resource.name || result.resource.arn;
-  return `${name} [${result.resource.accountId}/${result.resource.region}]`;
+  const { name, arn, accountId, region } = result.resource;
+  const label = name || arn;
+  if (label.includes(accountId))
+    return region === 'global' ? label : `${label.replace(`/${region}`, '')} [${region}]`;
+  return `${label} [${accountId}/${region}]`;
 }
 
+/** `1 resource fails`, `3 resources fail` (distinct resources, not results). */
 function failureCount(failures: CheckResult[]): string {
-  return plural(new Set(failures.map((failure) => failure.resource.arn)).size, 'resource');
+  const count = new Set(failures.map((failure) => failure.resource.arn)).size;
+  return `${plural(count, 'resource')} ${count === 1 ? 'fails' : 'fail'}`;
 }
 
 function plural(count: number, noun: string): string {

@@ -146,10 +146,11 @@ export async function recordResults(
     }
   }
 
+  const existingLenses = workload?.lenses ?? workloadDefinition(workloadName, results, config).Lenses;
   const associated = new Set(
     lenses.filter((lens) => workload && hasLens(workload.lenses, lens.alias)).map((lens) => lens.alias),
   );
-  const missing = lenses.map((lens) => lens.alias).filter((alias) => !associated.has(alias));
+  const missing = lenses.map((lens) => lens.alias).filter((alias) => !hasLens(existingLenses, alias));
   if (missing.length > 0) {
     if (dryRun || !workload) logger.info(`Would associate lens(es): ${missing.join(', ')}.`);
     else {

@@ -252,13 +252,14 @@ export class FakeWaTool {
           this.createLensVersion(c.params.lens!, c.body),
         ),
     ],
+    ['GET', /^\/__state$/, 'DumpState', () => this.dumpState()],
     ['GET', /^\/lenses$/, 'ListLenses', (c) => this.listLenses(c.query)],
     ['GET', /^\/lenses\/(?<lens>[^/]+)\/export$/, 'ExportLens', (c) => this.exportLens(c.params.lens!)],
   ];
 
-  async start(): Promise<string> {
+  async start(port = 0): Promise<string> {
     this.server = createServer((request, response) => void this.handle(request, response));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     this.endpoint = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.endpoint;
   }
@@ -727,6 +728,20 @@ export class FakeWaTool {
     lens.version = version;
     lens.status = 'PUBLISHED';
     return { LensArn: lens.arn, LensVersion: version };
+  }
+
+  /** Everything stored, for a person checking a hand-run recording (not part of the WA Tool API). */
+  dumpState() {
+    const answers = Object.fromEntries(
+      [...this.answers].map(([key, answer]) => [
+        key,
+        { ...answer, choices: Object.fromEntries(answer.choices) },
+      ]),
+    );
+    const milestones = Object.fromEntries(
+      [...this.milestones].map(([id, list]) => [id, list.map(({ number, name }) => ({ number, name }))]),
+    );
+    return { workloads: [...this.workloads.values()], answers, milestones };
   }
 
   private exportLens(alias: string) {

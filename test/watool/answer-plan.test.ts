@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHOICE_NOTE_TAG,
+  EMPTY_ANSWER,
+  planAnswer,
+  type CurrentAnswer,
+} from '../../src/watool/answer-plan.ts';
+import { collectChoiceEvidence, verdictOf, wellArchitectedMapper } from '../../src/watool/evidence.ts';
+import { findQuestion, loadWellArchitectedLens } from '../../src/watool/lens.ts';
+import { WA_LIMITS, trimAtWord } from '../../src/watool/limits.ts';
+import { BLOCK_BEGIN, BLOCK_END, mergeNotes, splitNotes } from '../../src/watool/notes.ts';
+import { uniqueMilestoneName } from '../../src/watool/milestone.ts';
+import { result, resultsDocument } from './fixtures.ts';
+
+describe('trimAtWord', () => {
+  it.each([
+    ['short text stays', 'alpha beta', 20, 'alpha beta'],
+    ['cuts at the last space and marks the cut', 'alpha beta gamma', 12, 'alpha beta…'],
+    ['never splits a word', 'alpha betagamma', 14, 'alpha…'],
+    ['a single long word is cut hard', 'supercalifragilistic', 6, 'super…'],
+    ['exact fit stays', 'alpha beta', 10, 'alpha beta'],
+  ])('%s', (_name, text, max, expected) => {
+    expect(trimAtWord(text, max)).toBe(expected);
+    expect(trimAtWord(text, max).length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('notes with a wareview block', () => {
+  const block = (body: string) => `${BLOCK_BEGIN}\n${body}\n${BLOCK_END}`;
+  it.each([
+    ['empty notes', '', { own: '', block: undefined }],
+    ['consultant text only', 'Met the team.', { own: 'Met the team.', block: undefined }],
+    ['text and block', `Met the team.\n\n${block('old')}`, { own: 'Met the team.', block: 'old' }],
+    ['text after the block stays', `${block('old')}\nAdded later.`, { own: 'Added later.', block: 'old' }],
+    [
+      "an unmatched begin marker is the consultant's text",
+      `${BLOCK_BEGIN}\nhalf`,
+      { own: `${BLOCK_BEGIN}\nhalf`, block: undefined },
+    ],
+  ])('splits %s', (_name, notes, expected) => {
+    expect(splitNotes(notes)).toEqual(expected);
+  });
+
+  it('replaces only the block and is stable when merged twice', () => {
+    const once = mergeNotes(
+      `Met the team.\n\n${block('old')}\nAdded later.`,
+      ['new line'],
+      WA_LIMITS.answerNotes,
+    ).notes;
+    expect(once).toBe(`Met the team.\nAdded later.\n\n${block('new line')}`);
+    expect(mergeNotes(once, ['new line'], WA_LIMITS.answerNotes).notes).toBe(once);
+  });
+
+  it('leaves the block out when the consultant text fills the notes', () => {
+    const full = 'word '.repeat(416).trim();
+    expect(
+      mergeNotes(full, ['wareview evidence of today: many failures in many places'], WA_LIMITS.answerNotes),
+    ).toEqual({
+      notes: full,
+      blockWritten: false,
+    });
+  });
+});
+
+describe('the evidence rule', () => {
+  it.each([
+    ['a failure wins over passes', { passed: 3, failures: 1, errors: 0, suppressed: 0 }, 'at-risk'],
+    ['an error means not verified', { passed: 3, failures: 0, errors: 1, suppressed: 0 }, 'unverified'],
+    ['passes alone prove', { passed: 1, failures: 0, errors: 0, suppressed: 0 }, 'proven'],
+    [
+      'suppressed failures beside passes still prove',
+      { passed: 1, failures: 0, errors: 0, suppressed: 2 },
+      'proven',
+    ],
+    ['only suppressed failures: accepted', { passed: 0, failures: 0, errors: 0, suppressed: 1 }, 'accepted'],
+    ['nothing applicable: no evidence', { passed: 0, failures: 0, errors: 0, suppressed: 0 }, 'no-evidence'],
+  ])('%s', (_name, counts, verdict) => {
+    const many = (count: number) => Array.from({ length: count }, () => result('root-mfa', 'fail', 'x'));
+    expect(
+      verdictOf({
+        questionId: 'q',
+        choiceId: 'c',
+        checkIds: [],
+        passed: counts.passed,
+        notApplicable: 0,
+        failures: many(counts.failures),
+        errors: many(counts.errors),
+        suppressed: many(counts.suppressed),
+      }),
+    ).toBe(verdict);
+  });
+});
+
+describe('planAnswer', () => {
+  const question = findQuestion(loadWellArchitectedLens(), 'securely-operate')!;
+  const evidenceFor = (...results: Parameters<typeof result>[]) =>
+    collectChoiceEvidence(
+      resultsDocument(results.map((args) => result(...args))),
+      wellArchitectedMapper,
+    ).filter((entry) => entry.questionId === question.id);
+  const answer = (selected: string[], extra: Partial<CurrentAnswer> = {}): CurrentAnswer => ({
+    ...EMPTY_ANSWER,
+    selected,
+    choices: new Map(selected.map((id) => [id, { status: 'SELECTED' as const }])),
+    ...extra,
+  });
+  const plan = (
+    current: CurrentAnswer,
+    evidence = evidenceFor(['org-multi-account', 'pass', 'org'], ['root-mfa', 'fail', 'prod']),
+    authoritative = false,
+  ) =>
+    planAnswer({
+      lensAlias: 'wellarchitected',
+      question,
+      evidence,
+      declaredNotApplicable: [],
+      current,
+      authoritative,
+      evaluatedAt: '2026-11-27 02:20 UTC',
+    });
+
+  it.each([
+    [
+      'adds a proven choice to an empty answer',
+      answer([]),
+      false,
+      ['sec_securely_operate_multi_accounts'],
+      [],
+    ],
+    [
+      "keeps a person's unrelated choice",
+      answer(['sec_securely_operate_threat_model']),
+      false,
+      ['sec_securely_operate_multi_accounts', 'sec_securely_operate_threat_model'],
+      [],
+    ],
+    [
+      "keeps and flags a person's choice the evidence disproves",
+      answer(['sec_securely_operate_aws_account']),
+      false,
+      ['sec_securely_operate_multi_accounts', 'sec_securely_operate_aws_account'],
+      ['sec_securely_operate_aws_account'],
+    ],
+    [
+      'unselects it with --authoritative',
+      answer(['sec_securely_operate_aws_account']),
+      true,
+      ['sec_securely_operate_multi_accounts'],
+      [],
+    ],
+    [
+      'clears "None of these"',
+      answer(['sec_securely_operate_no']),
+      false,
+      ['sec_securely_operate_multi_accounts'],
+      [],
+    ],
+  ])('%s', (_name, current, authoritative, selected, flagged) => {
+    const { update, change } = plan(current, undefined, authoritative);
+    expect(update?.SelectedChoices).toEqual(selected);
+    expect(change.flagged.map((flag) => flag.choice)).toEqual(flagged);
+  });
+
+  it('does not select a choice a person marked not applicable, and says so', () => {
+    const current = answer([], {
+      choices: new Map([
+        [
+          'sec_securely_operate_multi_accounts',
+          { status: 'NOT_APPLICABLE' as const, reason: 'OUT_OF_SCOPE' },
+        ],
+      ]),
+    });
+    const { update, change } = plan(current);
+    expect(update?.SelectedChoices).toEqual([]);
+    expect(update?.ChoiceUpdates?.sec_securely_operate_multi_accounts).toBeUndefined();
+    expect(change.flagged[0]?.reason).toContain('marked not applicable');
+  });
+
+  it("leaves a person's choice notes alone and writes its own tagged, within 250 characters", () => {
+    const current = answer([], {
+      choices: new Map([
+        ['sec_securely_operate_aws_account', { status: 'UNSELECTED' as const, notes: 'Checked by hand.' }],
+      ]),
+    });
+    const many = Array.from(
+      { length: 30 },
+      (_, index) =>
+        ['org-multi-account', 'fail', `account-with-long-name-${index}`] as Parameters<typeof result>,
+    );
+    const { update } = plan(current, evidenceFor(...many, ['root-mfa', 'fail', 'prod']));
+    expect(update?.ChoiceUpdates?.sec_securely_operate_aws_account).toBeUndefined();
+    const own = update?.ChoiceUpdates?.sec_securely_operate_multi_accounts?.Notes ?? '';
+    expect(own.startsWith(`${CHOICE_NOTE_TAG} 2026-11-27 02:20 UTC: not proven: 30 resources fail`)).toBe(
+      true,
+    );
+    expect(own.length).toBeLessThanOrEqual(WA_LIMITS.choiceNotes);
+    expect(own.endsWith('…')).toBe(true);
+  });
+
+  it('plans no update when the answer already says what the evidence says', () => {
+    const first = plan(answer([]));
+    const after: CurrentAnswer = {
+      selected: first.update!.SelectedChoices,
+      choices: new Map(
+        Object.entries(first.update!.ChoiceUpdates ?? {}).map(([id, update]) => [
+          id,
+          { status: update.Status!, reason: update.Reason, notes: update.Notes },
+        ]),
+      ),
+      notes: first.update!.Notes,
+      isApplicable: true,
+    };
+    expect(plan(after).update).toBeUndefined();
+  });
+
+  it('skips a question a person marked not applicable', () => {
+    const { update, change } = plan(answer([], { isApplicable: false }));
+    expect(update).toBeUndefined();
+    expect(change.flagged[0]?.reason).toContain('not applicable');
+  });
+});
+
+describe('milestone names', () => {
+  it.each([
+    ['a free name is used as is', 'wareview 2026-11-27 02:20 UTC', [], 'wareview 2026-11-27 02:20 UTC'],
+    ['a taken name gets a counter', 'run', ['run', 'run (2)'], 'run (3)'],
+    [
+      'a long name is shortened to fit 100 with its counter',
+      'word '.repeat(30).trim(),
+      ['word '.repeat(19).trim() + ' word…'],
+      undefined,
+    ],
+  ])('%s', (_name, base, taken, expected) => {
+    const name = uniqueMilestoneName(base, taken);
+    if (expected) expect(name).toBe(expected);
+    expect(name.length).toBeLessThanOrEqual(WA_LIMITS.milestoneName.max);
+    expect(taken).not.toContain(name);
+  });
+});
