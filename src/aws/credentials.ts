@@ -76,3 +76,12 @@ export function assumeRoleCredentials(
     }),
   );
 }
+
+/**
+ * Makes `--profile` act as AWS_PROFILE does. The SDK reads a profile's `endpoint_url` and `services`
+ * section only for the profile AWS_PROFILE names, not for a client's `profile` option, so without this
+ * `--profile emulator` would send requests to AWS instead of the endpoint that profile configures.
+ */
+export function selectProfile(profile: string | undefined): void {
+  if (profile) process.env.AWS_PROFILE = profile;
+}

@@ -2,7 +2,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
 import { ClientFactory, type CallEvent } from '../aws/clients.ts';
-import { assumeRoleCredentials, baseCredentials } from '../aws/credentials.ts';
+import { assumeRoleCredentials, baseCredentials, selectProfile } from '../aws/credentials.ts';
 import { classifyAwsError, type GapReason } from '../aws/errors.ts';
 import { createHttpHandler } from '../aws/http.ts';
 import { ConcurrencyLimits } from '../aws/limits.ts';
@@ -93,6 +93,7 @@ export async function collectInventory(
     progress({ type: 'call', call });
   };
 
+  selectProfile(settings.profile);
   const callerCredentials = baseCredentials(settings.profile);
   const roleCredentials = new Map<string, AwsCredentialIdentityProvider>();
   let caller: CallerIdentity | undefined;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { classifyAwsError, orWhenMissing } from '../../src/aws/errors.ts';
+
+function sdkError(name: string, status = 400, extra: Record<string, unknown> = {}) {
+  return Object.assign(new Error(`${name} happened`), {
+    name,
+    $metadata: { httpStatusCode: status },
+    ...extra,
+  });
+}
+
+describe('classifyAwsError', () => {
+  it.each([
+    { error: sdkError('AccessDenied', 403), reason: 'access-denied' },
+    { error: sdkError('AccessDeniedException'), reason: 'access-denied' },
+    { error: sdkError('UnauthorizedOperation', 403), reason: 'access-denied' },
+    { error: sdkError('SomethingForbidden', 403), reason: 'access-denied' },
+    { error: sdkError('Throttling'), reason: 'throttled' },
+    { error: sdkError('ThrottlingException'), reason: 'throttled' },
+    { error: sdkError('RequestLimitExceeded', 503), reason: 'throttled' },
+    { error: sdkError('TooManyRequestsException', 429), reason: 'throttled' },
+    { error: sdkError('SlowDown', 503), reason: 'throttled' },
+    { error: sdkError('OptInRequired', 401), reason: 'opt-in-required' },
+    { error: sdkError('AuthFailure', 401), reason: 'opt-in-required' },
+    { error: sdkError('TimeoutError', 0), reason: 'timeout' },
+    { error: Object.assign(new Error('socket hang up'), { code: 'ETIMEDOUT' }), reason: 'timeout' },
+    { error: sdkError('InternalFailure', 500), reason: 'error' },
+    { error: 'a string', reason: 'error' },
+  ])('$error.name → $reason', ({ error, reason }) => {
+    expect(classifyAwsError(error).reason).toBe(reason);
+  });
+
+  it('keeps the IAM action the client factory attached and the first line of the message', () => {
+    const error = sdkError('AccessDenied', 403, {
+      iamAction: 'rds:DescribeDBInstances',
+      message: 'denied\nstack',
+    });
+    expect(classifyAwsError(error)).toEqual({
+      reason: 'access-denied',
+      code: 'AccessDenied',
+      message: 'denied',
+      operation: 'rds:DescribeDBInstances',
+    });
+  });
+});
+
+describe('orWhenMissing', () => {
+  it.each([
+    { name: 'NoSuchBucketPolicy', result: 'fallback' },
+    { name: 'AccessDenied', result: 'thrown' },
+  ])('$name → $result', async ({ name, result }) => {
+    const outcome = await orWhenMissing(
+      Promise.reject(sdkError(name)),
+      ['NoSuchBucketPolicy'],
+      'fallback',
+    ).catch(() => 'thrown');
+    expect(outcome).toBe(result);
+  });
+});
