@@ -109,6 +109,11 @@ describe('estimateDurations', () => {
     );
   });
 
+  it('estimates nothing for empty tables (no rows to sample)', () => {
+    const empty = estimateDurations([table('t', 0, 16_384)], probe({ loads: [], sampleRows: 0 }), 2);
+    expect(empty).toMatchObject({ dumpSeconds: 0, loadSeconds: 0, totalSeconds: 0, canCatchUp: true });
+  });
+
   it('needs no catch-up without writes', () => {
     expect(estimateDurations(tables, probe({ sourceBinlogBytesPerSecond: 0 }), 2).catchUpSeconds).toBe(0);
   });

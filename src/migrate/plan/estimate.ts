@@ -84,7 +84,20 @@ export function estimateDurations(
     .reduce((total, table) => total + table.dataBytes, 0);
   const load = loadRateFor(probe.loads, threads);
   const single = loadRateFor(probe.loads, 1);
-  const loadBytesPerSecond = load?.bytesPerSecond ?? 1;
+  if (!load) {
+    // Nothing had rows to sample: the tables are empty, there is nothing to copy.
+    return {
+      threads,
+      dumpSeconds: 0,
+      loadSeconds: 0,
+      indexSeconds: 0,
+      catchUpSeconds: 0,
+      totalSeconds: 0,
+      safetyFactor: SAFETY_FACTOR,
+      canCatchUp: true,
+    };
+  }
+  const loadBytesPerSecond = load.bytesPerSecond;
   // The source reads scale with threads (mydumper opens one connection each).
   const dumpSeconds = dataBytes / Math.max(probe.dumpBytesPerSecond * threads, 1);
   const loadSeconds = dataBytes / Math.max(loadBytesPerSecond, 1);
