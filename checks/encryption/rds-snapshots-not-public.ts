@@ -8,7 +8,7 @@ export default defineCheck({
   pillar: 'security',
   severity: 'critical',
   description:
-    'A public DB snapshot can be restored by any AWS account, which then holds a full copy of the database. Only unencrypted snapshots (or ones under the default key) can be public.',
+    'A public DB snapshot can be restored by any AWS account, which then holds a full copy of the database. Encrypted snapshots cannot be made public, so a public snapshot is always readable.',
   needs: ['rds.snapshots'],
   wellArchitected: [
     {
