@@ -23,6 +23,12 @@ export interface FormatWriter {
   render: (context: RenderContext) => Promise<string | Uint8Array>;
 }
 
+/**
+ * Paper lists at most this many affected resources per check (the rest are counted, and listed in the
+ * HTML and CSV): a 20,000-finding estate would otherwise print thousands of pages of ARNs.
+ */
+export const PRINT_ROWS_PER_CHECK = 100;
+
 /** Up to this many open findings, the HTML shows every check expanded; above, checks start collapsed. */
 const EXPANDED_UP_TO = 150;
 
@@ -62,6 +68,7 @@ export function reportView(context: RenderContext, variant: 'screen' | 'print'):
       branding: brand,
       logo: await logoDataUri(brand.logo, context.options.baseDir),
       waTool: context.options.waTool,
+      ...(variant === 'print' ? { rowLimit: PRINT_ROWS_PER_CHECK } : {}),
     });
   });
 }

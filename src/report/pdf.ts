@@ -2,6 +2,7 @@ import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { WareviewError, describeError, userError } from '../errors.ts';
+import { namedDestinationPages } from './pdf-destinations.ts';
 
 /** Chromium flags for an unattended, offline print: no sandbox (containers), no GPU, no phoning home. */
 export const BROWSER_ARGS = [
@@ -95,16 +96,32 @@ export async function renderPdf(html: string, options: PdfOptions): Promise<Uint
     await page.evaluate(() => {
       for (const details of document.querySelectorAll('details')) details.open = true;
     });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: options.headerTemplate,
-      footerTemplate: options.footerTemplate,
-      margin: { top: '20mm', bottom: '16mm', left: '14mm', right: '14mm' },
-      outline: true,
-      tagged: true,
-    });
+    const print = () =>
+      page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: options.headerTemplate,
+        footerTemplate: options.footerTemplate,
+        margin: { top: '20mm', bottom: '16mm', left: '14mm', right: '14mm' },
+        outline: true,
+        tagged: true,
+      });
+    // First print to learn the page of every section, then print again with the numbers in the contents.
+    const draft = await print();
+    const pages = Object.fromEntries(namedDestinationPages(draft));
+    const filled = await page.evaluate((pageOf) => {
+      let count = 0;
+      for (const slot of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
+        const number = pageOf[slot.dataset.tocPage ?? ''];
+        if (number !== undefined) {
+          slot.textContent = String(number);
+          count += 1;
+        }
+      }
+      return count;
+    }, pages);
+    return filled > 0 ? await print() : draft;
   } catch (error) {
     if (error instanceof WareviewError) throw error;
     throw new WareviewError(

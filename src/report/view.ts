@@ -4,6 +4,7 @@ import { loadWellArchitectedLens } from '../watool/lens.ts';
 import { DEFAULT_PRIMARY_COLOR, type Branding } from './branding.ts';
 import { SEVERITY_COLORS, barChart, donut, scoreColor, scoreRing } from './charts.ts';
 import {
+  countOf,
   formatDate,
   formatNumber,
   isMessageKey,
@@ -71,8 +72,8 @@ export function buildView(model: ReportModel, options: ViewOptions) {
       area: check.area,
       description: check.description ?? '',
       count: group.failing.length,
-      countText: t('finding.resources', { count: number(group.failing.length) }),
-      accountsText: t('finding.accounts', { count: number(group.accountIds.length) }),
+      countText: countOf(t, 'resources', group.failing.length, number(group.failing.length)),
+      accountsText: countOf(t, 'accounts', group.accountIds.length, number(group.accountIds.length)),
       accountIds: group.accountIds.join(' '),
       affectedTitle: t('finding.affected', { count: number(group.failing.length) }),
       remediation: {
@@ -240,8 +241,8 @@ export function buildView(model: ReportModel, options: ViewOptions) {
       scoreText: scoreText(area.score.score),
       scoreColor: scoreColor(area.score.score),
       openText: t('area.openFindings', {
-        count: number(area.findingCount),
-        checks: number(area.groups.length),
+        findings: countOf(t, 'findings', area.findingCount, number(area.findingCount)),
+        checks: countOf(t, 'checks', area.groups.length, number(area.groups.length)),
       }),
       empty: area.groups.length === 0,
       checks: area.groups.map(checkView),

@@ -51,6 +51,21 @@ describe('PDF report', () => {
     // Chromium writes a /Dest for every same-document link; the contents page alone has eleven.
     expect(raw.match(/\/Dest\b/g)?.length ?? 0).toBeGreaterThanOrEqual(11);
   });
+
+  it('numbers the contents with the pages the sections start on', async () => {
+    const path = join(dir.path, 'report.pdf');
+    const contents = (await run('pdftotext', ['-f', '2', '-l', '2', '-layout', path, '-'])).stdout;
+    const entries = [...contents.matchAll(/^\s*\d\. (.+?)\s+\.*\s*(\d+)$/gm)].map(
+      (match) => [match[1]!, Number(match[2])] as const,
+    );
+    expect(entries.map(([title]) => title)).toEqual(
+      expect.arrayContaining(['Executive summary', 'Prioritised remediation plan', 'Coverage and gaps']),
+    );
+    for (const [title, page] of entries.filter(([title]) => !title.includes('open finding'))) {
+      const onPage = (await run('pdftotext', ['-f', String(page), '-l', String(page), path, '-'])).stdout;
+      expect(squeeze(onPage), `${title} on page ${page}`).toContain(squeeze(title));
+    }
+  });
 });
 
 describe('hostile estate values', () => {
