@@ -9,9 +9,8 @@ import { validateMigration } from '../../src/migrate/validate/validate.ts';
 import { createDataset, startWriteLoad, type WriteLoad } from './helpers/dataset.ts';
 import { startMariadbServers, type MariadbServer } from './helpers/mariadb-server.ts';
 import { runCli } from './run-cli.ts';
-import { writeLocalPlan } from './run-plan-fixture.ts';
 
-/** The whole path on two real MariaDB servers, with writes on the source during the whole run. */
+/** The whole path plan → run → validate on two real MariaDB servers, with writes on the source during the run. */
 let source: MariadbServer;
 let target: MariadbServer;
 let dir: string;
@@ -45,13 +44,27 @@ beforeAll(async () => {
   const setup = await source.connect();
   await createDataset(setup, { customers: 500, visits: 4000, noPrimaryKeyRows: 800 });
   await setup.end();
-  await writeLocalPlan(planPath, {
-    sourceUrl: source.url(['shop']),
-    targetUrl: target.url(),
-    databases: ['shop'],
-    threads: 2,
-    chunkRows: 700,
-  });
+  const plan = await runCli([
+    'migrate',
+    'plan',
+    '--source',
+    source.url(['shop']),
+    '--target',
+    target.url(),
+    '--target-kind',
+    'mysql',
+    '--threads',
+    '2',
+    '--chunk-rows',
+    '700',
+    '--sample-rows',
+    '500',
+    '--observe',
+    '0',
+    '--out',
+    planPath,
+  ]);
+  expect(plan.code, plan.stderr).toBe(0);
   writer = await source.connect();
   writes = startWriteLoad(writer, { perSecond: 80, customers: 500 });
 });
@@ -63,7 +76,13 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-describe('migrate run, then validate, with writes on the source', () => {
+describe('migrate assess, plan, run, then validate, with writes on the source', () => {
+  it('assess names the MyISAM and the key-less table', async () => {
+    const { stdout } = await runCli(['migrate', 'assess', '--source', source.url(['shop']), '--target-kind', 'mysql']);
+    expect(stdout).toMatch(/legacy_counters/);
+    expect(stdout).toMatch(/audit_log/);
+  });
+
   it('dumps, loads, replicates and catches up', async () => {
     const outcome = await runMigration({ planPath, progress: silent, pollMs: 100 });
     expect(outcome.completed).toEqual(['dump', 'load', 'replicate', 'caught-up']);

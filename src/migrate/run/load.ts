@@ -91,6 +91,9 @@ export async function loadStep(context: RunContext): Promise<void> {
         totalTables: tables.length,
       });
     report();
+    // Between chunk completions the rate and ETA still move on a terminal.
+    const ticker = setInterval(report, 1000);
+    ticker.unref();
 
     const limit = pLimit(context.threads);
     let indexSeconds = 0;
@@ -120,15 +123,19 @@ export async function loadStep(context: RunContext): Promise<void> {
 
     // Largest tables first, so the last threads do not wait on one big table; chunks in key order.
     const ordered = [...tables].sort((a, b) => b.dump.bytes - a.dump.bytes);
-    await Promise.all(
-      ordered.map(async (table) => {
-        const state = load.tables[table.dump.name]!;
-        if (state.status === 'indexed') return;
-        const pending = table.dump.chunks.filter((chunk) => !isDone(table, chunk));
-        await Promise.all(pending.map((chunk) => limit(() => loadChunk(table, chunk))));
-        await limit(() => finishTable(table));
-      }),
-    );
+    try {
+      await Promise.all(
+        ordered.map(async (table) => {
+          const state = load.tables[table.dump.name]!;
+          if (state.status === 'indexed') return;
+          const pending = table.dump.chunks.filter((chunk) => !isDone(table, chunk));
+          await Promise.all(pending.map((chunk) => limit(() => loadChunk(table, chunk))));
+          await limit(() => finishTable(table));
+        }),
+      );
+    } finally {
+      clearInterval(ticker);
+    }
 
     if (!load.objectsDone) {
       await createObjects(session, files, context);
