@@ -22,6 +22,7 @@
   var template = output.getAttribute('data-template');
   var format = new Intl.NumberFormat(document.documentElement.lang || undefined);
   var rows = null;
+  var openedBySearch = new Set();
 
   // Row texts are read once, on first use: a large estate has tens of thousands of rows.
   function allRows() {
@@ -60,8 +61,16 @@
     checks.forEach(function (check) {
       var count = visible.get(check) || 0;
       check.hidden = count === 0;
-      if (text && count > 0) check.open = true;
+      // Checks opened to show text matches close again when the search is cleared, so a large
+      // estate does not end up laying out every row at once.
+      if (text && count > 0 && !check.open) {
+        check.open = true;
+        openedBySearch.add(check);
+      } else if (!text && openedBySearch.has(check)) {
+        check.open = false;
+      }
     });
+    if (!text) openedBySearch.clear();
     areas.forEach(function (section) {
       section.hidden = filtering && !section.querySelector('details.check:not([hidden])');
     });
