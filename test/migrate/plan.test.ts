@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { probeSchemasLeft } from '../../src/migrate/plan/probe.ts';
 import { type MigrationPlan, readPlan } from '../../src/migrate/plan-schema.ts';
@@ -236,5 +238,51 @@ describe('migrate plan refuses', () => {
       await admin.query('SET GLOBAL server_id = 22');
       await admin.end();
     }
+  });
+
+  it('nothing, and leaves the target clean, when interrupted with Ctrl-C during the probe', async () => {
+    const out = join(outDir, 'interrupted', 'plan.json');
+    const child = spawn(
+      process.execPath,
+      [
+        'bin/wareview.js',
+        'migrate',
+        'plan',
+        '--source',
+        sourceUrl(),
+        '--target',
+        targetUrl(),
+        '--sample-rows',
+        '500',
+        '--observe',
+        '120',
+        '--out',
+        out,
+      ],
+      { env: { ...process.env, WAREVIEW_TARGET_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    const watching = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes("watching the source's binary log")) resolve();
+      }),
+    );
+    const exited = once(child, 'exit');
+    // Whatever happens, the child does not outlive the test.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    });
+    await Promise.race([watching, exited]);
+    expect(stderr).toContain('watching');
+    const target = await resolveServerUrl(targetUrl(), 'target', {
+      env: { WAREVIEW_TARGET_PASSWORD: PASSWORD },
+    });
+    expect(await probeSchemasLeft(target)).toHaveLength(1);
+    child.kill('SIGINT');
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(130);
+    expect(await probeSchemasLeft(target)).toEqual([]);
+    await expect(readdir(join(outDir, 'interrupted'))).rejects.toThrow();
   });
 });

@@ -276,6 +276,9 @@ export async function buildPlan(options: PlanOptions): Promise<MigrationPlan> {
           )
           .join(', ')}; ${recommendedThreads} is the smallest count that no larger one beats by 10%.`,
         `Chunks of ${recommendedChunkRows.toLocaleString('en-US')} rows are about 64 MiB of the largest table.`,
+        probe.indexSecondsPerByte === null
+          ? 'Secondary indexes are built after the data (no sampled table had one, so their time is estimated).'
+          : `Secondary indexes are built after the data, sorted in one pass per table: ${formatDuration(probe.indexSecondsPerByte * 1024 ** 3)} per GiB of table data on the target.`,
         ...(loadInstanceClass
           ? [
               `${loadInstanceClass} for the load: applying rows is CPU-bound on the target (dumping was ~9× faster than loading), about 2 vCPUs per load thread. Scale back after catch-up to the class sized for production.`,

@@ -195,6 +195,7 @@ export async function probeThroughput(options: ProbeOptions): Promise<ProbeResul
   const observeStart = process.hrtime.bigint();
   const source = await openConnection(options.source, 'source');
   const target = await openLoadConnection(options.target, options.targetDialect);
+  const stopCleanupOnInterrupt = dropOnInterrupt(options.target, scratch);
   try {
     const binlogStart = await binlogPosition(source, options.sourceDialect).catch(() => null);
     await dropLeftoverProbes(target);
@@ -284,9 +285,29 @@ export async function probeThroughput(options: ProbeOptions): Promise<ProbeResul
       problems,
     };
   } finally {
+    stopCleanupOnInterrupt();
     await target.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(scratch)}`).catch(() => undefined);
     await Promise.all([source.end().catch(() => undefined), target.end().catch(() => undefined)]);
   }
+}
+
+/**
+ * Ctrl-C or a kill while probing must not leave the scratch schema on the target: drop it over a new
+ * connection (the probe's own may be busy), then exit as interrupted. Returns the un-install function.
+ */
+function dropOnInterrupt(target: ServerUrl, scratch: string): () => void {
+  const signals = ['SIGINT', 'SIGTERM'] as const;
+  const handler = (signal: NodeJS.Signals): void => {
+    void withConnection(target, 'target', (connection) =>
+      connection.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(scratch)}`),
+    )
+      .catch(() => undefined)
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  for (const signal of signals) process.once(signal, handler);
+  return () => {
+    for (const signal of signals) process.off(signal, handler);
+  };
 }
 
 /** Probe schemas present on the server (none after a plan, finished or failed). */
