@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { splitNotes } from './notes.ts';
 import type { QuestionChange, RecordSummary } from './record.ts';
 
@@ -27,7 +28,9 @@ export function formatRecordSummary(summary: RecordSummary): string {
       lines.push(`Risks in the WA Tool (${lens.alias}): ${counts}`);
     }
   }
-  if (summary.reportPdf) lines.push(`WA Tool lens review report: ${summary.reportPdf}`);
+  // The path may be a staging folder renamed into place later (review --record): name the file only.
+  if (summary.reportPdf)
+    lines.push(`WA Tool lens review report saved as ${basename(summary.reportPdf)} in the run folder.`);
   return `${lines.join('\n')}\n`;
 }
 

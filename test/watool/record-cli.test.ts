@@ -62,6 +62,7 @@ describe('wareview record', () => {
     const { code, stdout } = await wareview('record', '--results', resultsFile);
     expect(code).toBe(0);
     expect(stdout).toContain('Milestone 1: wareview 2026-11-27 02:20 UTC');
+    expect(stdout).toContain('wa-tool-lens-review.pdf in the run folder');
     expect(stdout).toMatch(/Risks in the WA Tool \(wellarchitected\): HIGH \d+/);
     expect((await readFile(join(dir, 'wa-tool-lens-review.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
     expect(fake.workloads.size).toBe(1);
