@@ -16,6 +16,9 @@ import {
   selectedChecks,
 } from '../pipeline/settings.ts';
 import { recordResults } from '../watool/record.ts';
+import { collectForChecks } from '../pipeline/collect-run.ts';
+import type { LoadedCheck } from '../engine/loader.ts';
+import { collectionOptions, type CollectionArgs } from './collect-options.ts';
 import {
   configOption,
   failOnOption,
@@ -27,6 +30,7 @@ import {
 import { finishRun } from './run-output.ts';
 
 type Args = SelectionArgs &
+  CollectionArgs &
   ReportArgs & {
     demo?: boolean;
     inventory?: string;
@@ -36,22 +40,24 @@ type Args = SelectionArgs &
     authoritative?: boolean;
   };
 
-async function obtainInventory(args: Args, _loaded: LoadedConfig): Promise<Inventory> {
+/** The bundled estate, a snapshot from disk, or a fresh collection from AWS. */
+async function obtainInventory(
+  args: Args,
+  loaded: LoadedConfig,
+  checks: LoadedCheck[],
+  workload: string | undefined,
+): Promise<Inventory> {
   if (args.demo && args.inventory) {
     throw userError('USAGE', '--demo and --inventory exclude each other', 'Give one of them.');
   }
   if (args.demo) return loadDemoEstate();
   if (args.inventory) return readInventory(resolve(args.inventory));
-  throw userError(
-    'NO_INVENTORY',
-    'collecting from AWS is not available in this build',
-    'Use --demo for the bundled estate or --inventory FILE for a snapshot.',
-  );
+  return collectForChecks(args, loaded, checks, workload ?? 'workload');
 }
 
 export const reviewCommand: CommandModule<object, Args> = {
   command: 'review',
-  describe: 'Collect (or take --demo / --inventory), evaluate and report in one run',
+  describe: 'Collect from AWS (or take --demo / --inventory), evaluate and report in one run',
   builder: (yargs) =>
     yargs
       .option('demo', {
@@ -75,8 +81,18 @@ export const reviewCommand: CommandModule<object, Args> = {
         type: 'boolean',
         describe: 'With --record: unselect choices the evidence disproves',
       })
-      .options({ ...selectionOptions, ...reportOptions, ...failOnOption, ...configOption })
+      .options({
+        ...collectionOptions,
+        ...selectionOptions,
+        ...reportOptions,
+        ...failOnOption,
+        ...configOption,
+      })
       .example('$0 review --demo', 'Review the bundled estate')
+      .example(
+        '$0 review --org --regions eu-central-1,eu-west-1',
+        'Collect the whole organization, then report',
+      )
       .example(
         '$0 review --demo --format html,pdf --fail-on high',
         'PDF too; exit 1 on high findings',
@@ -84,8 +100,9 @@ export const reviewCommand: CommandModule<object, Args> = {
   handler: async (args) => {
     const loaded = await loadConfig(args.config);
     const checks = await selectedChecks(args, loaded);
-    const collected = await obtainInventory(args, loaded);
-    const workload = args.workload ?? loaded.config.workload?.name ?? collected.workload;
+    const named = args.workload ?? loaded.config.workload?.name;
+    const collected = await obtainInventory(args, loaded, checks, named);
+    const workload = named ?? collected.workload;
     const inventory = { ...collected, workload };
     const now = new Date();
     const workloadConfig = loaded.config.workload;
