@@ -37,6 +37,9 @@ export interface ResourceRow {
   evidence: string;
 }
 
+/** A check listing at most this many resources is kept whole on one printed page. */
+const COMPACT_ROWS = 6;
+
 const WA_RISK_LEVELS = ['HIGH', 'MEDIUM', 'NONE', 'UNANSWERED', 'NOT_APPLICABLE'] as const;
 
 export function buildView(model: ReportModel, options: ViewOptions) {
@@ -98,6 +101,8 @@ export function buildView(model: ReportModel, options: ViewOptions) {
       }),
       rows,
       moreText: hidden > 0 ? t('more.resources', { count: number(hidden) }) : '',
+      /** Short enough to keep on one printed page. */
+      compact: rows.length <= COMPACT_ROWS,
     };
   };
 
