@@ -1,6 +1,8 @@
 import type { CommandModule } from 'yargs';
 import { checksCommand } from './checks.ts';
+import { collectCommand } from './collect.ts';
 import { historyCommand } from './history.ts';
+import { iamPolicyCommand } from './iam-policy.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { lensCommand } from './lens.ts';
 import { migrateCommand } from './migrate.ts';
@@ -14,6 +16,8 @@ import { reviewCommand } from './review.ts';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
   reviewCommand,
+  collectCommand,
+  iamPolicyCommand,
   evaluateCommand,
   reportCommand,
   checksCommand,

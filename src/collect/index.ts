@@ -1,5 +1,5 @@
 /** Public API of collection, used by the `collect` and `review` commands. */
-export { collectInventory } from './run.ts';
+export { collectInventory, countResources } from './run.ts';
 export type { CollectOptions } from './options.ts';
 export type { ProgressEvent, ProgressSink, CollectSummary } from './progress.ts';
 export { collectorsFor, requiredActions, COLLECTORS } from './registry.ts';

@@ -330,6 +330,15 @@ async function runTask(
   }
 }
 
+/** Resources in a snapshot, across every service part. */
+export function countResources(inventory: Inventory): number {
+  return INVENTORY_SERVICES.reduce(
+    (sum, service) =>
+      sum + Object.values(inventory[service]).reduce((count, items: unknown[]) => count + items.length, 0),
+    0,
+  );
+}
+
 /** Tasks finish in any order; sorting makes snapshots of the same estate identical. */
 function sortParts(inventory: InventoryInput): void {
   const byIdentity = (a: { accountId: string; region: string; arn: string }, b: typeof a) =>
