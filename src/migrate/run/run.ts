@@ -50,6 +50,13 @@ export async function runMigration(options: RunOptions): Promise<RunOutcome> {
       plan.blockers.map((blocker) => blocker.fix).join(' '),
     );
   }
+  if (!plan.source.binlog.enabled) {
+    throw userError(
+      'MIGRATE_SOURCE_NO_BINLOG',
+      `The source ${plan.source.url} had binary logging off when the plan was made; the target could not follow it.`,
+      'Turn on log_bin with binlog_format=ROW on the source, restart it, and write the plan again.',
+    );
+  }
   const statePath = statePathFor(planPath);
   const store = new RunStateStore(statePath, await readRunState(statePath, planPath));
   const pending = RUN_STEPS.slice(0, RUN_STEPS.indexOf(options.until ?? 'caught-up') + 1).filter(
