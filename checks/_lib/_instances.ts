@@ -9,11 +9,10 @@ export function isInService(instance: Instance): boolean {
   return IN_SERVICE_STATES.has(instance.state);
 }
 
-/** `bastion-prod (i-0b4571a5c0e1f2a01)`, or the bare id for unnamed instances. */
-export function instanceLabel(instance: Instance): string {
-  return instance.name && instance.name !== instance.instanceId
-    ? `${instance.name} (${instance.instanceId})`
-    : instance.instanceId;
+/** `bastion-prod (i-0b4571a5c0e1f2a01)`, with an optional detail: `bastion-prod (i-0b4571a5c0e1f2a01, public IP 3.121.45.17)`. */
+export function instanceLabel(instance: Instance, detail?: string): string {
+  const inside = [instance.instanceId, detail].filter(Boolean).join(', ');
+  return instance.name && instance.name !== instance.instanceId ? `${instance.name} (${inside})` : inside;
 }
 
 /** Judges instances that run or start; stopped and terminated instances are out of scope. */

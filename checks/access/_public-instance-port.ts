@@ -13,7 +13,7 @@ export function judgePublicInstancePort(inventory: Inventory, port: number): Che
   return perInServiceInstance(inventory, (instance) => {
     const label = instanceLabel(instance);
     if (!instance.publicIp) return notApplicable(instance, `${label} has no public IP address`);
-    const where = `public instance ${label} (${instance.publicIp})`;
+    const where = `public instance ${instance.name || instance.instanceId} (${instance.publicIp})`;
     const exposures = internetExposures(groupsOfInstance(inventory, instance), [port]);
     if (exposures.length > 0) {
       const sources = [...new Set(exposures.flatMap((exposure) => exposure.sources))];

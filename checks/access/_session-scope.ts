@@ -52,7 +52,7 @@ export function perSessionScope(
     if (instances.length === 0) {
       return notApplicable(preferences, `no running instances in ${place} to open sessions to`);
     }
-    const shown = instances.slice(0, 3).map(instanceLabel);
+    const shown = instances.slice(0, 3).map((instance) => instanceLabel(instance));
     if (instances.length > shown.length) shown.push(`${instances.length - shown.length} more`);
     return judge({ preferences, place, targets: shown.join(', ') });
   });

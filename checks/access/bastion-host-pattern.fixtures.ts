@@ -53,7 +53,7 @@ export default defineFixtures([
         status: 'fail',
         resource: 'ops-gw',
         evidence:
-          'ops-gw (i-0relay) (public IP 3.121.45.17) is a bastion host: its security group is the SSH (22) source for web-1',
+          'ops-gw (i-0relay, public IP 3.121.45.17) is a bastion host: its security group is the SSH (22) source for web-1',
       },
     ],
   },

@@ -86,7 +86,7 @@ export default defineCheck({
       ...bastions.map(({ instance, reasons }) =>
         fail(
           instance,
-          `${instanceLabel(instance)}${instance.publicIp ? ` (public IP ${instance.publicIp})` : ''} is a bastion host: ${reasons.join('; ')}`,
+          `${instanceLabel(instance, instance.publicIp ? `public IP ${instance.publicIp}` : undefined)} is a bastion host: ${reasons.join('; ')}`,
         ),
       ),
       ...inventory.ec2.vpcs

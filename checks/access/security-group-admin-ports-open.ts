@@ -51,7 +51,7 @@ export default defineCheck({
             instance.region === group.region &&
             instance.securityGroupIds.includes(group.groupId),
         )
-        .map(instanceLabel);
+        .map((instance) => instanceLabel(instance));
       const on = attached.length > 0 ? `; attached to ${attached.join(', ')}` : '';
       const open = exposures.map((e) => `${portLabel(e.port)} open to ${e.sources.join(' and ')}`);
       return fail(group, `${open.join('; ')} in ${label}${on}`, { details: { ports: exposures.length } });

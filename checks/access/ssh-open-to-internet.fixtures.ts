@@ -15,8 +15,7 @@ export default defineFixtures([
       {
         status: 'fail',
         resource: 'bastion',
-        evidence:
-          'SSH (22) open to 0.0.0.0/0 and ::/0 on public instance bastion (i-0a1b2c3d4e5f60001) (3.121.45.17) via sg-ssh',
+        evidence: 'SSH (22) open to 0.0.0.0/0 and ::/0 on public instance bastion (3.121.45.17) via sg-ssh',
       },
     ],
   },
