@@ -116,17 +116,20 @@ export function assessmentDocument(assessment: Assessment): ReportDocument {
 
 const SYMBOL: Record<Finding['severity'], string> = { blocker: '✗', warning: '!', info: 'i' };
 
+const TERMINAL_STATEMENT_LIMIT = 5;
+
+function statementLines(statements: readonly string[]): string[] {
+  const shown = statements.slice(0, TERMINAL_STATEMENT_LIMIT).map((statement) => `        ${statement};`);
+  const more = statements.length - shown.length;
+  return more > 0 ? [...shown, `        … ${more} more in the report`] : shown;
+}
+
 export function findingLines(findings: readonly Finding[], options: { statements?: boolean } = {}): string[] {
   return findings.flatMap((finding) => [
     `  ${SYMBOL[finding.severity]} [${finding.id}] ${finding.message}`,
     `      fix: ${finding.fix}`,
     ...(finding.handledByRun ? [`      handled by migrate run: ${finding.handledByRun}`] : []),
-    ...((options.statements ?? true)
-      ? finding.fixStatements.slice(0, 5).map((statement) => `        ${statement};`)
-      : []),
-    ...(finding.fixStatements.length > 5
-      ? [`        … ${finding.fixStatements.length - 5} more in the report`]
-      : []),
+    ...(options.statements === false ? [] : statementLines(finding.fixStatements)),
   ]);
 }
 

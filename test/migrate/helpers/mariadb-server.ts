@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,14 +41,28 @@ export interface MariadbServer {
 const MARIADBD = '/usr/sbin/mariadbd';
 const INSTALL_DB = 'mariadb-install-db';
 const START_TIMEOUT_MS = 60_000;
-const running = new Map<ChildProcess, string>();
+/**
+ * mariadbd runs under a small shell watchdog: SIGTERM to the watchdog stops the server cleanly, and
+ * when the test process dies without afterAll (a crash, a timeout, SIGKILL) the watchdog stops the
+ * server and deletes its files within a second, so no orphaned server outlives its test.
+ */
+const WATCHDOG = `
+"$@" &
+server=$!
+trap 'kill -TERM $server 2>/dev/null; wait $server; exit 0' TERM INT
+while kill -0 $server 2>/dev/null; do
+  if ! kill -0 "$WATCH_PID" 2>/dev/null; then
+    kill -TERM $server; wait $server; rm -rf "$CLEAN_DIR"; exit 0
+  fi
+  sleep 1
+done
+wait $server
+`;
+const running = new Set<ChildProcess>();
 
-// A test process that exits without afterAll must not leave servers or data dirs behind.
+// A test process that exits without afterAll: the watchdogs stop their servers and remove the files.
 process.once('exit', () => {
-  for (const [child, dir] of running) {
-    child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const child of running) child.kill('SIGTERM');
 });
 
 async function freePort(): Promise<number> {
@@ -129,8 +142,15 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 async function startOnce(dir: string, port: number, serverId: number, options: MariadbServerOptions) {
-  const child = spawn(MARIADBD, serverArgs(dir, port, serverId, options), { stdio: 'ignore' });
-  running.set(child, dir);
+  const child = spawn(
+    '/bin/sh',
+    ['-c', WATCHDOG, 'mariadb-watchdog', MARIADBD, ...serverArgs(dir, port, serverId, options)],
+    {
+      stdio: 'ignore',
+      env: { ...process.env, WATCH_PID: String(process.pid), CLEAN_DIR: dir },
+    },
+  );
+  running.add(child);
   child.once('exit', () => running.delete(child));
   try {
     await waitUntilReady(port, child, join(dir, 'error.log'));
