@@ -8,40 +8,92 @@ export type Key = Inventory['kms']['keys'][number];
 interface KeyReference {
   user: string;
   keyId: string | null;
+  /** Where the user lives: a bare key id or alias name refers to a key of this account and Region. */
+  accountId: string;
+  region: string;
+}
+
+function referencesFrom<T extends { accountId: string; region: string }>(
+  records: readonly T[],
+  user: (record: T) => string,
+  keyId: (record: T) => string | null,
+): KeyReference[] {
+  return records.map((record) => ({
+    user: user(record),
+    keyId: keyId(record),
+    accountId: record.accountId,
+    region: record.region,
+  }));
 }
 
 /** Every place the snapshot records a KMS key id, named for evidence. */
 function keyReferences(inventory: Inventory): KeyReference[] {
+  const { ec2, rds, s3, cloudtrail, ssm } = inventory;
   return [
-    ...inventory.ec2.volumes.map((v) => ({ user: `EBS volume ${v.volumeId}`, keyId: v.kmsKeyId })),
-    ...inventory.ec2.snapshots.map((s) => ({ user: `EBS snapshot ${s.snapshotId}`, keyId: s.kmsKeyId })),
-    ...inventory.ec2.ebsEncryptionByDefault.map((d) => ({
-      user: `EBS default key of ${d.accountId} ${d.region}`,
-      keyId: d.kmsKeyId,
-    })),
-    ...inventory.rds.instances
-      .filter((db) => !db.clusterIdentifier)
-      .map((db) => ({ user: `RDS instance ${db.identifier}`, keyId: db.kmsKeyId })),
-    ...inventory.rds.clusters.map((c) => ({ user: `RDS cluster ${c.identifier}`, keyId: c.kmsKeyId })),
-    ...inventory.rds.snapshots.map((s) => ({ user: `RDS snapshot ${s.identifier}`, keyId: s.kmsKeyId })),
-    ...inventory.s3.buckets.map((b) => ({
-      user: `S3 bucket ${b.name}`,
-      keyId: b.encryption?.kmsKeyId ?? null,
-    })),
-    ...inventory.cloudtrail.trails.map((t) => ({ user: `CloudTrail trail ${t.name}`, keyId: t.kmsKeyId })),
-    ...inventory.ssm.sessionPreferences.map((p) => ({
-      user: `Session Manager preferences of ${p.accountId} ${p.region}`,
-      keyId: p.kmsKeyId,
-    })),
+    ...referencesFrom(
+      ec2.volumes,
+      (v) => `EBS volume ${v.volumeId}`,
+      (v) => v.kmsKeyId,
+    ),
+    ...referencesFrom(
+      ec2.snapshots,
+      (s) => `EBS snapshot ${s.snapshotId}`,
+      (s) => s.kmsKeyId,
+    ),
+    ...referencesFrom(
+      ec2.ebsEncryptionByDefault,
+      (d) => `EBS default key of ${d.accountId} ${d.region}`,
+      (d) => d.kmsKeyId,
+    ),
+    ...referencesFrom(
+      rds.instances.filter((db) => !db.clusterIdentifier),
+      (db) => `RDS instance ${db.identifier}`,
+      (db) => db.kmsKeyId,
+    ),
+    ...referencesFrom(
+      rds.clusters,
+      (c) => `RDS cluster ${c.identifier}`,
+      (c) => c.kmsKeyId,
+    ),
+    ...referencesFrom(
+      rds.snapshots,
+      (s) => `RDS snapshot ${s.identifier}`,
+      (s) => s.kmsKeyId,
+    ),
+    ...referencesFrom(
+      s3.buckets,
+      (b) => `S3 bucket ${b.name}`,
+      (b) => b.encryption?.kmsKeyId ?? null,
+    ),
+    ...referencesFrom(
+      cloudtrail.trails,
+      (t) => `CloudTrail trail ${t.name}`,
+      (t) => t.kmsKeyId,
+    ),
+    ...referencesFrom(
+      ssm.sessionPreferences,
+      (p) => `Session Manager preferences of ${p.accountId} ${p.region}`,
+      (p) => p.kmsKeyId,
+    ),
   ];
 }
 
-/** Resources name keys by key ARN, key id, alias name or alias ARN. */
-function refersTo(keyId: string | null, key: Key): boolean {
-  if (!keyId) return false;
-  if (keyId === key.arn || keyId === key.keyId) return true;
-  const alias = keyId.startsWith('alias/') ? keyId : keyId.match(/:(alias\/.+)$/)?.[1];
-  return alias !== undefined && key.aliases.includes(alias);
+const KMS_ARN = /^arn:[^:]+:kms:([^:]*):(\d*):(.+)$/;
+
+/**
+ * Resources name keys by key ARN, alias ARN, key id or alias name. Ids and alias names without an ARN
+ * resolve in the user's own account and Region, so `alias/data` in two accounts are two different keys.
+ */
+function refersTo(reference: KeyReference, key: Key): boolean {
+  if (!reference.keyId) return false;
+  const arn = KMS_ARN.exec(reference.keyId);
+  const [region, accountId, name] = arn
+    ? [arn[1], arn[2], arn[3] ?? '']
+    : [reference.region, reference.accountId, reference.keyId];
+  if (region !== key.region || accountId !== key.accountId) return false;
+  return name.startsWith('alias/')
+    ? key.aliases.includes(name)
+    : name === key.keyId || name === `key/${key.keyId}`;
 }
 
 export const KEY_USER_PARTS = [
@@ -74,7 +126,7 @@ export function perKeyInState(
   return inventory.kms.keys.map((key) => {
     const label = keyLabel(key);
     if (key.state !== state) return notApplicable(key, `${label} is ${key.state}`);
-    const users = references.filter((reference) => refersTo(reference.keyId, key)).map((r) => r.user);
+    const users = references.filter((reference) => refersTo(reference, key)).map((r) => r.user);
     if (users.length === 0 && unread.length > 0) {
       return missingData(
         refOf(key),

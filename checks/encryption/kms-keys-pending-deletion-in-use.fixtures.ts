@@ -63,6 +63,14 @@ export default defineFixtures([
     expect: [{ status: 'fail', evidence: 'CloudTrail trail org-trail' }],
   },
   {
+    name: 'the same alias name in another account is another key',
+    given: (inv) => {
+      inv.kms.keys.push(pending());
+      inv.ec2.volumes.push(volume({ accountId: OTHER_ACCOUNT, kmsKeyId: 'alias/catalog-legacy' }));
+    },
+    expect: [{ status: 'pass', evidence: 'no recorded resource uses it' }],
+  },
+  {
     name: 'enabled keys are out of scope',
     given: (inv) => inv.kms.keys.push(kmsKey({ state: 'Enabled' })),
     expect: [{ status: 'not_applicable', evidence: 'is Enabled' }],
