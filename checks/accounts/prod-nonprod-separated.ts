@@ -34,7 +34,7 @@ function describeKind(
 ): string {
   const own = signals.filter((signal) => signal.kind === kind).map((signal) => signal.source);
   const tagged = resources.filter((resource) => resource.kind === kind);
-  const shown = tagged.slice(0, 4).map((resource) => `${resource.name} (${resource.source})`);
+  const shown = tagged.slice(0, 3).map((resource) => `${resource.name} (${resource.source})`);
   if (tagged.length > shown.length) shown.push(`${tagged.length - shown.length} more`);
   return [...own, ...(shown.length > 0 ? [`resources ${shown.join(', ')}`] : [])].join('; ');
 }
