@@ -24,6 +24,7 @@ function copyOutsideRegion(inventory: Inventory, db: Database, now: Date): strin
   const copy = inventory.rds.snapshots.find(
     (snapshot) =>
       snapshot.sourceIdentifier === db.identifier &&
+      snapshot.accountId === db.accountId &&
       snapshot.region !== db.region &&
       snapshot.createdAt !== undefined &&
       daysSince(snapshot.createdAt, now) <= MAX_COPY_AGE_DAYS,
