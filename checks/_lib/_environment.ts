@@ -31,7 +31,7 @@ function environmentTag(tags: Record<string, string>): { key: string; value: str
 
 function fromTag(tag: { key: string; value: string }, owner: string): EnvironmentVerdict {
   return {
-    production: PRODUCTION_TAG_VALUES.has(tag.value.trim().toLowerCase()),
+    production: PRODUCTION_TAG_VALUES.has(tag.value.trim().toLowerCase()) || looksProduction(tag.value),
     because: `${owner}tagged ${tag.key}=${tag.value}`,
   };
 }
