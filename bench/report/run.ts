@@ -2,7 +2,7 @@
  * Report benchmark: renders a synthetic results document with 20,000 failing findings to every format
  * and prints time and size per format. Run with `node --import tsx bench/report/run.ts [findings]`.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReports, REPORT_FORMATS } from '../../src/report/index.ts';
@@ -22,7 +22,11 @@ try {
     total += seconds;
     if (outcome.failed.length > 0) throw outcome.failed[0]!.error;
     const size = (await stat(outcome.written[0]!)).size;
-    console.log(`| ${format} | ${seconds.toFixed(1)} | ${(size / 1024 / 1024).toFixed(1)} MiB |`);
+    const pages =
+      format === 'pdf'
+        ? ` (${(await readFile(outcome.written[0]!, 'latin1')).match(/\/Type\s*\/Page\b/g)?.length} pages)`
+        : '';
+    console.log(`| ${format} | ${seconds.toFixed(1)} | ${(size / 1024 / 1024).toFixed(1)} MiB${pages} |`);
   }
   console.log(`| all seven, one after another | ${total.toFixed(1)} | |`);
   const started = performance.now();
