@@ -6,7 +6,7 @@ const LARGE_STORAGE_GIB = 500;
 const LARGE_ROW_COUNT = 100_000_000;
 const MYSQL_ENGINES = new Set(['mysql', 'mariadb']);
 
-function millions(rows: number): string {
+function rowCount(rows: number): string {
   return rows >= 1e9 ? `${(rows / 1e9).toFixed(2)} billion` : `${Math.round(rows / 1e6)} million`;
 }
 
@@ -16,7 +16,7 @@ export default defineCheck({
   area: 'database-ha',
   pillar: 'reliability',
   severity: 'medium',
-  description: `A MySQL or MariaDB database of ${LARGE_STORAGE_GIB} GiB or ${millions(LARGE_ROW_COUNT)} rows on one instance without a standby is down for as long as a restore takes when its host or AZ fails, and its storage, backups and upgrades grow slower with it. Aurora MySQL keeps six copies across three AZs, fails over to a reader in about thirty seconds and grows storage by itself. wareview's migration module moves such a database with binlog replication, a roll-forward replica and minutes of downtime.`,
+  description: `A MySQL or MariaDB database of ${LARGE_STORAGE_GIB} GiB or ${rowCount(LARGE_ROW_COUNT)} rows on one instance without a standby is down for as long as a restore takes when its host or AZ fails, and its restores, backups and major upgrades get slower as it grows. Aurora MySQL keeps six copies across three AZs, fails over to a reader in about thirty seconds and grows storage by itself. wareview's migration module moves such a database with binlog replication, a roll-forward replica and minutes of downtime.`,
   needs: ['rds.instances', 'accounts'],
   wellArchitected: [
     {
@@ -58,7 +58,7 @@ export default defineCheck({
         );
       }
       const rows = db.approximateRowCount;
-      const size = `${db.allocatedStorageGiB} GiB${rows !== null ? `, ~${millions(rows)} rows` : ''}`;
+      const size = `${db.allocatedStorageGiB} GiB${rows !== null ? `, ~${rowCount(rows)} rows` : ''}`;
       const large = db.allocatedStorageGiB >= LARGE_STORAGE_GIB || (rows ?? 0) >= LARGE_ROW_COUNT;
       if (!large) return pass(db, `${db.identifier} (${size}) is small enough for a single instance`);
       if (db.multiAz) return pass(db, `${db.identifier} (${size}) already has a Multi-AZ standby`);
