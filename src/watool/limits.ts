@@ -1,7 +1,8 @@
 /**
  * Limits of the WA Tool API that wareview writes against (AWS Well-Architected Tool API Reference:
  * UpdateAnswer / Notes max 2084, ChoiceUpdate Notes max 250, MilestoneName 3–100 and unique per workload,
- * at most 100 milestones per workload, CreateWorkload WorkloadName 3–100, Description 3–250, ReviewOwner 3–255).
+ * at most 100 milestones per workload, CreateWorkload WorkloadName 3–100, Description 3–250, ReviewOwner 3–255,
+ * AwsRegions at most 50, AccountIds at most 100).
  */
 export const WA_LIMITS = {
   answerNotes: 2084,
@@ -12,6 +13,8 @@ export const WA_LIMITS = {
   description: { min: 3, max: 250 },
   reviewOwner: { min: 3, max: 255 },
   choiceId: 64,
+  workloadRegions: 50,
+  workloadAccountIds: 100,
 } as const;
 
 const ELLIPSIS = '…';

@@ -37,19 +37,32 @@ export function uniqueMilestoneName(base: string, taken: Iterable<string>): stri
  * retries after throttling or a lost response cannot create a second milestone; a name taken meanwhile
  * (ConflictException) moves on to the next free name with a new token.
  */
-export async function createRunMilestone(
+/**
+ * The milestone names already taken, read before any answer is written: a workload at the WA Tool's
+ * 100 milestones is refused up front instead of after its answers were changed.
+ */
+export async function takenMilestoneNames(
   client: WellArchitectedClient,
   workloadId: string,
-  baseName: string,
-): Promise<{ number: number; name: string }> {
+): Promise<string[]> {
   const taken = await milestoneNames(client, workloadId);
   if (taken.length >= WA_LIMITS.milestonesPerWorkload) {
     throw userError(
       'WATOOL_MILESTONES_FULL',
       `workload ${workloadId} already has ${taken.length} milestones, the WA Tool's maximum`,
-      'Record into a new workload (--workload-name) or archive this one in the WA Tool.',
+      'Record into a new workload (--workload-name); nothing was written to this one.',
     );
   }
+  return taken;
+}
+
+export async function createRunMilestone(
+  client: WellArchitectedClient,
+  workloadId: string,
+  baseName: string,
+  alreadyTaken: string[],
+): Promise<{ number: number; name: string }> {
+  const taken = [...alreadyTaken];
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const name = uniqueMilestoneName(baseName, taken);
     try {

@@ -10,11 +10,12 @@ import type { ResultsDocument } from '../engine/results.ts';
 import { writeFileAtomic } from '../util/fs-atomic.ts';
 import { EMPTY_ANSWER, currentAnswerFrom, planAnswer, type CurrentAnswer } from './answer-plan.ts';
 import { waCall } from './aws-errors.ts';
+import { WA_LIMITS } from './limits.ts';
 import { createWellArchitectedClient } from './client.ts';
 import { collectChoiceEvidence, type ChoiceEvidence } from './evidence.ts';
 import { resolveRecordLenses, type RecordLens } from './record-lens.ts';
 import { formatRecordSummary } from './record-format.ts';
-import { createRunMilestone, fetchLensReviewPdf, readRiskCounts } from './milestone.ts';
+import { createRunMilestone, fetchLensReviewPdf, readRiskCounts, takenMilestoneNames } from './milestone.ts';
 import {
   associateLenses,
   createWorkload,
@@ -135,6 +136,12 @@ export async function recordResults(
   let created = false;
   if (!workload) {
     const definition = workloadDefinition(workloadName, results, config);
+    const scopeAccounts = config.accountIds ?? results.inventory.scope.accounts;
+    if (scopeAccounts.length > definition.AccountIds.length) {
+      warnings.push(
+        `the workload lists ${definition.AccountIds.length} of the ${scopeAccounts.length} account ids (the WA Tool takes at most ${WA_LIMITS.workloadAccountIds})`,
+      );
+    }
     if (dryRun) {
       logger.info(
         `Would create workload "${workloadName}" (${definition.Environment}, ${definition.AwsRegions.join(', ')}).`,
@@ -160,6 +167,7 @@ export async function recordResults(
     }
   }
 
+  const takenNames = workload && !dryRun ? await takenMilestoneNames(client, workload.id) : [];
   const questions: QuestionChange[] = [];
   let answersUpdated = 0;
   for (const lens of lenses) {
@@ -215,7 +223,7 @@ export async function recordResults(
     return summary;
   }
 
-  summary.milestone = await createRunMilestone(client, workload.id, `wareview ${label}`);
+  summary.milestone = await createRunMilestone(client, workload.id, `wareview ${label}`, takenNames);
   for (const entry of summary.lenses) {
     entry.riskCounts = await readRiskCounts(client, workload.id, entry.alias);
   }

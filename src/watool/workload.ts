@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-wellarchitected';
 import { userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
-import { waCall } from './aws-errors.ts';
+import { errorName, waCall } from './aws-errors.ts';
 import { WA_LIMITS, fitLength } from './limits.ts';
 import type { WorkloadSettings } from './record.ts';
 
@@ -64,12 +64,13 @@ export async function getWorkload(client: WellArchitectedClient, workloadId: str
 
 /** The CreateWorkload input wareview sends: settings from the configuration, gaps filled from the results. */
 export function workloadDefinition(name: string, results: ResultsDocument, settings: WorkloadSettings = {}) {
-  const regions = (settings.regions ?? results.inventory.scope.regions).filter(
-    (region) => region !== 'global',
-  );
-  const accountIds = (settings.accountIds ?? results.inventory.scope.accounts).filter((id) =>
-    /^\d{12}$/.test(id),
-  );
+  // CreateWorkload takes at most 50 regions and 100 account ids; an organization can have more accounts.
+  const regions = (settings.regions ?? results.inventory.scope.regions)
+    .filter((region) => region !== 'global')
+    .slice(0, WA_LIMITS.workloadRegions);
+  const accountIds = (settings.accountIds ?? results.inventory.scope.accounts)
+    .filter((id) => /^\d{12}$/.test(id))
+    .slice(0, WA_LIMITS.workloadAccountIds);
   const description =
     settings.description ??
     `Reviewed with wareview: ${accountIds.length} account(s) in ${regions.join(', ') || 'no region'}.`;
@@ -105,7 +106,15 @@ export async function createWorkload(
 ): Promise<WorkloadRef> {
   const output = await waCall('CreateWorkload', () =>
     client.send(new CreateWorkloadCommand({ ...definition, ClientRequestToken: clientRequestToken })),
-  );
+  ).catch((error: unknown) => {
+    if (errorName(error) !== 'ConflictException') throw error;
+    throw userError(
+      'WATOOL_WORKLOAD_EXISTS',
+      `a workload named like "${definition.WorkloadName}" exists but its name differs (for example in case)`,
+      'Pass its exact name with --workload-name, or its id with --workload-id.',
+      error,
+    );
+  });
   if (!output.WorkloadId) throw new Error('CreateWorkload returned no WorkloadId');
   return {
     id: output.WorkloadId,

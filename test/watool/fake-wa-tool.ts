@@ -69,7 +69,7 @@ export interface Fault {
   operation: string;
   times: number;
   skip?: number;
-  error?: 'ThrottlingException' | 'AccessDeniedException' | 'InternalServerException';
+  error?: 'ThrottlingException' | 'AccessDeniedException' | 'InternalServerException' | 'ConflictException';
   after?: boolean;
 }
 
@@ -430,9 +430,11 @@ export class FakeWaTool {
     if (regions.length === 0 && !(body.NonAwsRegions as string[] | undefined)?.length) {
       fail('ValidationException', 'Either AwsRegions or NonAwsRegions must be specified');
     }
+    if (regions.length > 50) fail('ValidationException', 'AwsRegions has at most 50 items');
     const accountIds = (body.AccountIds as string[] | undefined) ?? [];
     if (accountIds.some((id) => !/^\d{12}$/.test(id)))
       fail('ValidationException', 'AccountIds must be 12 digits');
+    if (accountIds.length > 100) fail('ValidationException', 'AccountIds has at most 100 items');
     const lenses = (body.Lenses as string[] | undefined) ?? [];
     if (lenses.length === 0) fail('ValidationException', 'Lenses must not be empty');
     for (const alias of lenses) this.lens(alias);

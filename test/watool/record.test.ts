@@ -321,6 +321,77 @@ describe('throttling', () => {
   });
 });
 
+describe('failures say what to do and leave answers alone', () => {
+  it.each([
+    [
+      'a denied call',
+      { operation: 'ListWorkloads', times: 1, error: 'AccessDeniedException' as const },
+      'WATOOL_ACCESS_DENIED',
+      /wellarchitected actions/,
+    ],
+    [
+      'a throttled call beyond the retries',
+      { operation: 'ListWorkloads', times: 4 },
+      'WATOOL_THROTTLED',
+      /Run the same command again/,
+    ],
+  ])('%s', async (_name, fault, code, hint) => {
+    fake.faults.push(fault);
+    await expect(recordResults(standardResults(), options())).rejects.toMatchObject({
+      code,
+      hint: expect.stringMatching(hint),
+    });
+    expect(fake.callsOf('UpdateAnswer')).toHaveLength(0);
+  });
+
+  it('reports an unreachable endpoint', async () => {
+    const closed = new WellArchitectedClient({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:1',
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    });
+    await expect(recordResults(standardResults(), { client: closed })).rejects.toMatchObject({
+      code: 'WATOOL_UNREACHABLE',
+    });
+    closed.destroy();
+  });
+
+  it('refuses a workload at 100 milestones before writing any answer', async () => {
+    const workloadId = seedConsultantWorkload();
+    fake.milestones.set(
+      workloadId,
+      Array.from({ length: 100 }, (_, index) => ({
+        number: index + 1,
+        name: `m${index}`,
+        recordedAt: 0,
+        answers: new Map(),
+      })),
+    );
+    await expect(recordResults(standardResults(), options())).rejects.toMatchObject({
+      code: 'WATOOL_MILESTONES_FULL',
+    });
+    expect(fake.callsOf('UpdateAnswer')).toHaveLength(0);
+  });
+
+  it('moves on to the next free milestone name when the name was taken meanwhile', async () => {
+    fake.faults.push({ operation: 'CreateMilestone', times: 1, error: 'ConflictException' });
+    const summary = await recordResults(standardResults(), options());
+    expect(summary.milestone?.name).toBe('wareview 2026-11-27 02:20 UTC (2)');
+    expect(fake.milestones.get(onlyWorkload().WorkloadId)).toHaveLength(1);
+  });
+
+  it('creates the workload of a large organization with the first 100 account ids and says so', async () => {
+    const results = standardResults();
+    results.inventory.scope.accounts = Array.from({ length: 150 }, (_, index) =>
+      String(100000000000 + index),
+    );
+    const summary = await recordResults(results, options());
+    expect(onlyWorkload().AccountIds).toHaveLength(100);
+    expect(summary.warnings.join('\n')).toContain('100 of the 150 account ids');
+  });
+});
+
 describe('the fake WA Tool enforces the API constraints', () => {
   const refusals: [string, Partial<UpdateAnswerCommandInput>, RegExp][] = [
     ['an unknown choice id', { SelectedChoices: ['sec_securely_operate_made_up'] }, /not a choice/],
