@@ -16,7 +16,7 @@ export default defineCheck({
   area: 'database-ha',
   pillar: 'reliability',
   severity: 'medium',
-  description: `A MySQL or MariaDB database of ${LARGE_STORAGE_GIB} GiB or ${rowCount(LARGE_ROW_COUNT)} rows on one instance without a standby is down for as long as a restore takes when its host or AZ fails, and its restores, backups and major upgrades get slower as it grows. Aurora MySQL keeps six copies across three AZs, fails over to a reader in about thirty seconds and grows storage by itself. wareview's migration module moves such a database with binlog replication, a roll-forward replica and minutes of downtime.`,
+  description: `A MySQL or MariaDB database of ${LARGE_STORAGE_GIB} GiB or ${rowCount(LARGE_ROW_COUNT)} rows on one instance without a standby is down until RDS replaces a failed host, and for as long as a point-in-time restore takes when its AZ fails; and its restores, backups and major upgrades get slower as it grows. Aurora MySQL keeps six copies across three AZs, fails over to a reader in about thirty seconds and grows storage by itself. wareview's migration module moves such a database with binlog replication, a roll-forward replica and minutes of downtime.`,
   needs: ['rds.instances', 'accounts'],
   wellArchitected: [
     {
