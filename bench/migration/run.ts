@@ -96,10 +96,13 @@ async function main(): Promise<void> {
   await mkdir(join(work, 'files'), { mode: 0o777 });
   const serverOptions = {
     bufferPoolSize: args['buffer-pool'],
+    // Concurrent loaders of one empty table wait for the first one's table lock (InnoDB's bulk-insert
+    // path); on a busy machine a 500k-row chunk outlasts the default 50 s wait.
     extraArgs: [
       '--innodb-log-file-size=1G',
       `--secure-file-priv=${join(work, 'files')}`,
       '--max-allowed-packet=256M',
+      '--innodb-lock-wait-timeout=3600',
     ],
   };
   log(`starting servers (buffer pool ${args['buffer-pool']} each) in ${work}`);

@@ -128,8 +128,11 @@ export async function loadStep(context: RunContext): Promise<void> {
         ordered.map(async (table) => {
           const state = load.tables[table.dump.name]!;
           if (state.status === 'indexed') return;
-          const pending = table.dump.chunks.filter((chunk) => !isDone(table, chunk));
-          await Promise.all(pending.map((chunk) => limit(() => loadChunk(table, chunk))));
+          const [first, ...rest] = table.dump.chunks.filter((chunk) => !isDone(table, chunk));
+          // InnoDB locks a whole empty table for the first inserting transaction (its bulk-insert
+          // path): a lone first chunk keeps the others from waiting into a lock timeout.
+          if (first) await limit(() => loadChunk(table, first));
+          await Promise.all(rest.map((chunk) => limit(() => loadChunk(table, chunk))));
           await limit(() => finishTable(table));
         }),
       );
