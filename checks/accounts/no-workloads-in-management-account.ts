@@ -1,5 +1,6 @@
-import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
+import { defineCheck, fail, pass } from '../../src/engine/check.ts';
 import { accountLabel, accountResource, managementAccountId } from '../_lib/_accounts.ts';
+import { outsideAnOrganization } from './_organization-scope.ts';
 
 export default defineCheck({
   id: 'no-workloads-in-management-account',
@@ -40,14 +41,7 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_best-practices_mgmt-acct.html',
   evaluate: (inventory) => {
     const managementId = managementAccountId(inventory);
-    if (!managementId) {
-      return inventory.accounts.map((account) =>
-        notApplicable(
-          accountResource(inventory, account.id),
-          `account ${accountLabel(inventory, account.id)} is not in an organization, so it has no management account`,
-        ),
-      );
-    }
+    if (!managementId) return outsideAnOrganization(inventory);
     const inManagement = <T extends { accountId: string }>(items: T[]) =>
       items.filter((item) => item.accountId === managementId);
     const workloads = [
