@@ -57,6 +57,14 @@ export function judgedWithCluster(instance: RdsInstance): CheckOutcome {
   );
 }
 
+/** Cluster storage belongs to the cluster (Aurora grows it by itself), so storage checks skip members. */
+export function clusterStorageMember(instance: RdsInstance): CheckOutcome {
+  return notApplicable(
+    instance,
+    `${instance.identifier} is a member of cluster ${instance.clusterIdentifier}, whose storage is not per instance`,
+  );
+}
+
 /** Runs `judge` on every database and marks cluster members not applicable. */
 export function judgeDatabases(inventory: Inventory, judge: (db: Database) => CheckOutcome): CheckOutcome[] {
   return [

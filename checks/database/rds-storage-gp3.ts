@@ -1,5 +1,5 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
-import { judgedWithCluster } from '../_lib/_rds.ts';
+import { clusterStorageMember } from '../_lib/_rds.ts';
 
 const PREVIOUS_GENERATION: Record<string, string> = {
   gp2: 'General Purpose gp2, whose IOPS grow with size (3 per GiB) and which costs about 20% more per GiB than gp3',
@@ -45,7 +45,7 @@ export default defineCheck({
     'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html#Concepts.Storage.GeneralSSD',
   evaluate: (inventory) =>
     inventory.rds.instances.map((db) => {
-      if (db.clusterIdentifier) return judgedWithCluster(db);
+      if (db.clusterIdentifier) return clusterStorageMember(db);
       if (db.storageType.startsWith('aurora'))
         return notApplicable(db, `${db.identifier} uses Aurora storage`);
       const previous = PREVIOUS_GENERATION[db.storageType];

@@ -1,5 +1,5 @@
-import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
-import { describeDatabase } from '../_lib/_rds.ts';
+import { defineCheck, fail, pass } from '../../src/engine/check.ts';
+import { clusterStorageMember, describeDatabase } from '../_lib/_rds.ts';
 
 const MIN_FREE_PERCENT = 15;
 /** Autoscaling stops at the maximum: an instance this close to it has little room left. */
@@ -42,12 +42,7 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PIOPS.Autoscaling.html',
   evaluate: (inventory) =>
     inventory.rds.instances.map((db) => {
-      if (db.clusterIdentifier) {
-        return notApplicable(
-          db,
-          `${db.identifier} is a member of cluster ${db.clusterIdentifier}, whose storage is not per instance`,
-        );
-      }
+      if (db.clusterIdentifier) return clusterStorageMember(db);
       const label = describeDatabase({ ...db, kind: 'instance' });
       const allocated = db.allocatedStorageGiB;
       const freePercent =
