@@ -40,6 +40,19 @@ export default defineFixtures([
     ],
   },
   {
+    name: 'one account cannot be both the log archive and the security tooling account',
+    given: (inv) => {
+      inv.organization = organization();
+      inv.accounts = [{ id: ACCOUNT, name: 'security-logs', tags: {} }];
+    },
+    expect: [
+      {
+        status: 'fail',
+        evidence: 'has no security tooling (audit) account (found log archive: security-logs',
+      },
+    ],
+  },
+  {
     name: 'the management account does not count as a security account',
     given: (inv) => {
       inv.organization = organization();

@@ -53,10 +53,15 @@ export default defineCheck({
     const candidates = inventory.accounts.filter(
       (account: Account) => account.status === 'ACTIVE' && account.id !== organization.managementAccountId,
     );
-    const found = SECURITY_ROLES.map(({ role, pattern }) => ({
-      role,
-      account: candidates.find((account) => pattern.test(account.name)),
-    }));
+    // One account cannot fill both roles: each role takes the first account not already taken.
+    const taken = new Set<string>();
+    const found = SECURITY_ROLES.map(({ role, pattern }) => {
+      const account = candidates.find(
+        (candidate) => !taken.has(candidate.id) && pattern.test(candidate.name),
+      );
+      if (account) taken.add(account.id);
+      return { role, account };
+    });
     const resource = {
       arn: organization.arn,
       accountId: organization.managementAccountId,
