@@ -6,10 +6,15 @@ import { renderReports } from '../../src/report/index.ts';
 import { buildPreviousResults, buildResults } from './fixtures/results.ts';
 import { launch, openFile, tempDir, type PageWatch } from './helpers.ts';
 
+const LOGO = `data:image/svg+xml;base64,${Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#0a6"/></svg>',
+).toString('base64')}`;
 const BRANDING = {
   company: 'Northwind Consulting',
   customer: 'Acme Retail GmbH',
   reviewer: 'Cloud Review Team',
+  primaryColor: '#7a1f5c',
+  logo: LOGO,
 };
 
 describe('HTML report in headless Chromium', () => {
@@ -80,6 +85,19 @@ describe('HTML report in headless Chromium', () => {
       .toBe(visibleRows);
     expect(watch.consoleErrors).toEqual([]);
     await watch.page.close();
+  });
+
+  it('carries the branding: logo inline, primary colour', async () => {
+    shared ??= await openFile(browser, files.en!);
+    expect(await shared.page.locator('.cover img.logo').getAttribute('src')).toBe(LOGO);
+    expect(
+      await shared.page.locator('.cover img.logo').evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBe(120);
+    const primary = await shared.page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--primary').trim(),
+    );
+    expect(primary).toBe('#7a1f5c');
+    expect(shared.requests).toEqual([]);
   });
 
   it('speaks German when asked', async () => {
