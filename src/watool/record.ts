@@ -13,7 +13,7 @@ import { waCall } from './aws-errors.ts';
 import { WA_LIMITS } from './limits.ts';
 import { createWellArchitectedClient } from './client.ts';
 import { collectChoiceEvidence, type ChoiceEvidence } from './evidence.ts';
-import { resolveRecordLenses, type RecordLens } from './record-lens.ts';
+import { WELL_ARCHITECTED_ALIAS, resolveRecordLenses, type RecordLens } from './record-lens.ts';
 import { formatRecordSummary } from './record-format.ts';
 import { createRunMilestone, fetchLensReviewPdf, readRiskCounts, takenMilestoneNames } from './milestone.ts';
 import {
@@ -122,59 +122,127 @@ export async function recordResults(
   results: ResultsDocument,
   options: RecordOptions,
 ): Promise<RecordSummary> {
-  const logger = options.logger ?? SILENT;
-  const dryRun = options.dryRun ?? false;
+  const ownClient = options.client ? undefined : createWellArchitectedClient(options);
+  const client = options.client ?? ownClient!;
+  try {
+    return await record(client, results, options);
+  } finally {
+    ownClient?.destroy();
+  }
+}
+
+interface RunContext {
+  client: WellArchitectedClient;
+  results: ResultsDocument;
+  options: RecordOptions;
+  config: WorkloadSettings;
+  dryRun: boolean;
+  logger: RecordLogger;
+  warnings: string[];
+}
+
+async function record(
+  client: WellArchitectedClient,
+  results: ResultsDocument,
+  options: RecordOptions,
+): Promise<RecordSummary> {
   const config = options.config ?? {};
-  const client = options.client ?? createWellArchitectedClient(options);
+  const run: RunContext = {
+    client,
+    results,
+    options,
+    config,
+    dryRun: options.dryRun ?? false,
+    logger: options.logger ?? SILENT,
+    warnings: [],
+  };
   const lenses = await resolveRecordLenses(client, [...(config.lenses ?? []), ...(options.lenses ?? [])]);
-  const label = runLabel(results.evaluatedAt);
-  const warnings: string[] = [];
+  const { workload, name, created } = await ensureWorkload(run);
+  const associated = await ensureLenses(run, workload, lenses);
+  // Read before any answer is written, so a workload without room for a milestone is refused up front.
+  const takenNames = workload && !run.dryRun ? await takenMilestoneNames(client, workload.id) : [];
+  const { questions, answersUpdated } = await recordAnswers(run, workload, lenses, associated);
 
-  let workload = await locateWorkload(client, results, options);
-  const workloadName =
-    workload?.name ?? validateWorkloadName(options.workloadName ?? config.name ?? results.workload);
-  let created = false;
-  if (!workload) {
-    const definition = workloadDefinition(workloadName, results, config);
-    const scopeAccounts = config.accountIds ?? results.inventory.scope.accounts;
-    if (scopeAccounts.length > definition.AccountIds.length) {
-      warnings.push(
-        `the workload lists ${definition.AccountIds.length} of the ${scopeAccounts.length} account ids (the WA Tool takes at most ${WA_LIMITS.workloadAccountIds})`,
-      );
-    }
-    if (dryRun) {
-      logger.info(
-        `Would create workload "${workloadName}" (${definition.Environment}, ${definition.AwsRegions.join(', ')}).`,
-      );
-    } else {
-      workload = await createWorkload(client, definition, randomUUID());
-      created = true;
-      logger.info(`Created workload "${workloadName}" (${workload.id}).`);
-    }
+  const summary: RecordSummary = {
+    dryRun: run.dryRun,
+    workload: { id: workload?.id, arn: workload?.arn, name, created },
+    lenses: lenses.map((lens) => ({
+      alias: lens.alias,
+      associated: associated.has(lens.alias),
+      riskCounts: undefined,
+    })),
+    questions,
+    answersUpdated,
+    milestone: undefined,
+    reportPdf: undefined,
+    warnings: run.warnings,
+  };
+  for (const warning of run.warnings) run.logger.warn(warning);
+  if (workload && !run.dryRun) await finishRecordedRun(run, workload, summary, takenNames);
+  run.logger.info(formatRecordSummary(summary).trimEnd());
+  return summary;
+}
+
+async function ensureWorkload(
+  run: RunContext,
+): Promise<{ workload: WorkloadRef | undefined; name: string; created: boolean }> {
+  const { results, options, config } = run;
+  const found = await locateWorkload(run.client, results, options);
+  if (found) return { workload: found, name: found.name, created: false };
+  const name = validateWorkloadName(options.workloadName ?? config.name ?? results.workload);
+  const definition = workloadDefinition(name, results, config);
+  const scopeAccounts = config.accountIds ?? results.inventory.scope.accounts;
+  if (scopeAccounts.length > definition.AccountIds.length) {
+    run.warnings.push(
+      `the workload lists ${definition.AccountIds.length} of the ${scopeAccounts.length} account ids (the WA Tool takes at most ${WA_LIMITS.workloadAccountIds})`,
+    );
   }
-
-  const existingLenses = workload?.lenses ?? workloadDefinition(workloadName, results, config).Lenses;
-  const associated = new Set(
-    lenses.filter((lens) => workload && hasLens(workload.lenses, lens.alias)).map((lens) => lens.alias),
-  );
-  const missing = lenses.map((lens) => lens.alias).filter((alias) => !hasLens(existingLenses, alias));
-  if (missing.length > 0) {
-    if (dryRun || !workload) logger.info(`Would associate lens(es): ${missing.join(', ')}.`);
-    else {
-      await associateLenses(client, workload.id, missing);
-      for (const alias of missing) associated.add(alias);
-      logger.info(`Associated lens(es): ${missing.join(', ')}.`);
-    }
+  if (run.dryRun) {
+    run.logger.info(
+      `Would create workload "${name}" (${definition.Environment}, ${definition.AwsRegions.join(', ')}).`,
+    );
+    return { workload: undefined, name, created: false };
   }
+  const workload = await createWorkload(run.client, definition, randomUUID());
+  run.logger.info(`Created workload "${name}" (${workload.id}).`);
+  return { workload, name, created: true };
+}
 
-  const takenNames = workload && !dryRun ? await takenMilestoneNames(client, workload.id) : [];
+/** Associates the lenses the workload lacks; returns the aliases whose answers can be read. */
+async function ensureLenses(
+  run: RunContext,
+  workload: WorkloadRef | undefined,
+  lenses: RecordLens[],
+): Promise<Set<string>> {
+  // A workload about to be created gets `wellarchitected` with CreateWorkload.
+  const present = workload?.lenses ?? [WELL_ARCHITECTED_ALIAS];
+  const aliases = lenses.map((lens) => lens.alias);
+  const associated = new Set(aliases.filter((alias) => workload && hasLens(workload.lenses, alias)));
+  const missing = aliases.filter((alias) => !hasLens(present, alias));
+  if (missing.length === 0) return associated;
+  if (run.dryRun || !workload) {
+    run.logger.info(`Would associate lens(es): ${missing.join(', ')}.`);
+    return associated;
+  }
+  await associateLenses(run.client, workload.id, missing);
+  run.logger.info(`Associated lens(es): ${missing.join(', ')}.`);
+  return new Set([...associated, ...missing]);
+}
+
+async function recordAnswers(
+  run: RunContext,
+  workload: WorkloadRef | undefined,
+  lenses: RecordLens[],
+  associated: Set<string>,
+): Promise<{ questions: QuestionChange[]; answersUpdated: number }> {
   const questions: QuestionChange[] = [];
   let answersUpdated = 0;
+  const label = runLabel(run.results.evaluatedAt);
   for (const lens of lenses) {
     const readable = workload && associated.has(lens.alias) ? workload : undefined;
-    for (const target of questionTargets(lens, results, config, warnings)) {
+    for (const target of questionTargets(lens, run.results, run.config, run.warnings)) {
       const current = readable
-        ? await readAnswer(client, readable.id, lens.alias, target.question.id)
+        ? await readAnswer(run.client, readable.id, lens.alias, target.question.id)
         : EMPTY_ANSWER;
       const plan = planAnswer({
         lensAlias: lens.alias,
@@ -182,15 +250,15 @@ export async function recordResults(
         evidence: target.evidence,
         declaredNotApplicable: target.declared,
         current,
-        authoritative: options.authoritative ?? false,
+        authoritative: run.options.authoritative ?? false,
         evaluatedAt: label,
       });
-      warnings.push(...plan.warnings);
+      run.warnings.push(...plan.warnings);
       questions.push(plan.change);
-      if (!plan.update || dryRun || !workload) continue;
+      if (!plan.update || run.dryRun || !workload) continue;
       const update = plan.update;
       await waCall('UpdateAnswer', () =>
-        client.send(
+        run.client.send(
           new UpdateAnswerCommand({
             WorkloadId: workload.id,
             LensAlias: lens.alias,
@@ -202,42 +270,26 @@ export async function recordResults(
       answersUpdated += 1;
     }
   }
+  return { questions, answersUpdated };
+}
 
-  const summary: RecordSummary = {
-    dryRun,
-    workload: { id: workload?.id, arn: workload?.arn, name: workloadName, created },
-    lenses: lenses.map((lens) => ({
-      alias: lens.alias,
-      associated: associated.has(lens.alias),
-      riskCounts: undefined,
-    })),
-    questions,
-    answersUpdated,
-    milestone: undefined,
-    reportPdf: undefined,
-    warnings,
-  };
-  for (const warning of warnings) logger.warn(warning);
-  if (dryRun || !workload) {
-    logger.info(formatRecordSummary(summary).trimEnd());
-    return summary;
-  }
-
-  summary.milestone = await createRunMilestone(client, workload.id, `wareview ${label}`, takenNames);
+/** The milestone, the risk counts read back and the WA Tool's own PDF of a run that was written. */
+async function finishRecordedRun(
+  run: RunContext,
+  workload: WorkloadRef,
+  summary: RecordSummary,
+  takenNames: string[],
+): Promise<void> {
+  const label = runLabel(run.results.evaluatedAt);
+  summary.milestone = await createRunMilestone(run.client, workload.id, `wareview ${label}`, takenNames);
   for (const entry of summary.lenses) {
-    entry.riskCounts = await readRiskCounts(client, workload.id, entry.alias);
+    entry.riskCounts = await readRiskCounts(run.client, workload.id, entry.alias);
   }
-  if (options.outDir) {
-    const [first] = lenses;
-    if (first) {
-      const pdf = await fetchLensReviewPdf(client, workload.id, first.alias);
-      const path = join(options.outDir, LENS_REVIEW_PDF);
-      await writeFileAtomic(path, pdf);
-      summary.reportPdf = path;
-    }
-  }
-  logger.info(formatRecordSummary(summary).trimEnd());
-  return summary;
+  if (!run.options.outDir) return;
+  const pdf = await fetchLensReviewPdf(run.client, workload.id, WELL_ARCHITECTED_ALIAS);
+  const path = join(run.options.outDir, LENS_REVIEW_PDF);
+  await writeFileAtomic(path, pdf);
+  summary.reportPdf = path;
 }
 
 async function locateWorkload(
