@@ -226,6 +226,21 @@ describe('migrate plan refuses', () => {
     }
   });
 
+  it('a target that already holds tables of the migrated databases, before measuring anything', async () => {
+    const admin = await target.connect();
+    await admin.query('CREATE DATABASE shop; CREATE TABLE shop.customers (id INT PRIMARY KEY)');
+    try {
+      const result = await plan(join(outDir, 'not-empty', 'plan.json'));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('[target-not-empty]');
+      expect(result.stderr).toContain('shop.customers');
+      expect(result.stderr).not.toContain('Measuring throughput');
+    } finally {
+      await admin.query('DROP DATABASE shop');
+      await admin.end();
+    }
+  });
+
   it('source and target with the same server_id, before measuring anything', async () => {
     const admin = await target.connect();
     await admin.query('SET GLOBAL server_id = 21');

@@ -398,3 +398,15 @@ export async function listAccounts(connection: Queryable): Promise<Set<string> |
     return null;
   }
 }
+
+/** Tables that already exist on a server in the given databases, as `db.table`. */
+export async function existingTables(connection: Queryable, databases: readonly string[]): Promise<string[]> {
+  if (databases.length === 0) return [];
+  const found = await rows(
+    connection,
+    `SELECT CONCAT(table_schema, '.', table_name) AS name FROM information_schema.tables
+      WHERE table_schema IN (?) ORDER BY table_schema, table_name`,
+    [databases],
+  );
+  return found.map((row) => text(row.name));
+}

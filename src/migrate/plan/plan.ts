@@ -5,8 +5,9 @@ import {
   type SourceFacts,
   type TargetFacts,
 } from '../assess/assessment.ts';
-import type { TableFacts } from '../assess/inspect.ts';
+import { existingTables, type TableFacts } from '../assess/inspect.ts';
 import { evaluateRules, formatDuration } from '../assess/rules.ts';
+import { withConnection } from '../connection.ts';
 import { formatStatement, targetLoadSettings } from '../dialect.ts';
 import {
   type Finding,
@@ -81,6 +82,7 @@ function compatibilityFindings(
   source: SourceFacts,
   target: TargetFacts,
   targetKind: 'aurora' | 'mysql',
+  tablesOnTarget: readonly string[],
 ): Finding[] {
   const findings = demoteHandled(
     evaluateRules({
@@ -98,6 +100,16 @@ function compatibilityFindings(
       message: `Source and target both have server_id ${source.server.serverId}; a replica ignores events carrying its own id.`,
       fix: 'Give the target another server_id (parameter group on Aurora/RDS, server configuration otherwise).',
       fixStatements: [`SET GLOBAL server_id = ${source.server.serverId + 1}`],
+    });
+  }
+  if (tablesOnTarget.length > 0) {
+    findings.unshift({
+      id: 'target-not-empty',
+      severity: 'blocker',
+      objects: [...tablesOnTarget],
+      message: `The target already has ${tablesOnTarget.length} table(s) in ${source.databases.join(', ')}: ${tablesOnTarget.slice(0, 8).join(', ')}${tablesOnTarget.length > 8 ? ' …' : ''}. Loading into them would mix old and new rows.`,
+      fix: 'Point the plan at an empty target, or drop those databases on the target after making sure nothing there is needed.',
+      fixStatements: source.databases.map((database) => `DROP DATABASE \`${database}\``),
     });
   }
   return findings;
@@ -178,7 +190,10 @@ export async function buildPlan(options: PlanOptions): Promise<MigrationPlan> {
     gatherSourceFacts(options.source),
     gatherTargetFacts(options.target),
   ]);
-  const findings = compatibilityFindings(source, target, options.targetKind);
+  const tablesOnTarget = await withConnection(options.target, 'target', (connection) =>
+    existingTables(connection, source.databases),
+  );
+  const findings = compatibilityFindings(source, target, options.targetKind, tablesOnTarget);
   const compatibilityBlockers = findings.filter((finding) => finding.severity === 'blocker');
   if (compatibilityBlockers.length > 0) refuse(compatibilityBlockers);
 
