@@ -52,9 +52,12 @@ export interface BarItem {
 /** Horizontal bars with labels on the left and values on the right; `max` scales the bars. */
 export function barChart(items: readonly BarItem[], options: { max: number; title: string }): string {
   const rowHeight = 26;
-  const labelWidth = 250;
-  const barWidth = 300;
-  const width = labelWidth + barWidth + 70;
+  // Room for the longest label at about 6.8 px per character of 12 px sans-serif.
+  const longest = Math.max(0, ...items.map((item) => item.label.length));
+  const labelWidth = Math.min(420, Math.max(140, Math.ceil(longest * 6.8) + 16));
+  // A fixed overall width, so every bar chart on the page is drawn at the same scale.
+  const width = 640;
+  const barWidth = width - labelWidth - 60;
   const height = Math.max(rowHeight * items.length, rowHeight);
   const rows = items.map((item, index) => {
     const y = index * rowHeight;
