@@ -138,6 +138,7 @@ describe('compatibility rules', () => {
               dataType: 'varchar',
               collation: 'utf8mb3_general_ci',
               defaultValue: null,
+              generated: false,
             },
           ],
         },

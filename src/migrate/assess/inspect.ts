@@ -55,6 +55,8 @@ export interface ColumnFacts {
   readonly dataType: string;
   readonly collation: string | null;
   readonly defaultValue: string | null;
+  /** VIRTUAL or STORED generated columns: computed by the server, never written. */
+  readonly generated: boolean;
 }
 
 export type ProgramKind = 'trigger' | 'view' | 'procedure' | 'function' | 'event';
@@ -227,7 +229,7 @@ export async function inspectSchema(
     rows(
       connection,
       `SELECT c.table_schema AS db, c.table_name AS tbl, c.column_name AS name, c.data_type, c.collation_name AS collation,
-              c.column_default AS default_value
+              c.column_default AS default_value, c.extra
          FROM information_schema.columns c
          JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
         WHERE c.table_schema IN (?) AND t.table_type = 'BASE TABLE'
@@ -278,6 +280,7 @@ export async function inspectSchema(
     dataType: text(row.data_type).toLowerCase(),
     collation: row.collation == null ? null : text(row.collation),
     defaultValue: row.default_value == null ? null : text(row.default_value),
+    generated: /\bGENERATED\b/i.test(text(row.extra)),
   }));
   return {
     databases: schemata.map((row) => ({ name: text(row.name), collation: text(row.collation) })),

@@ -207,6 +207,7 @@ export async function buildPlan(options: PlanOptions): Promise<MigrationPlan> {
     sourceDialect: source.server.dialect,
     targetDialect: target.server.dialect,
     tables: source.schema.tables,
+    columns: source.schema.columns,
     sampleTables: options.sampleTables ?? 3,
     sampleRows: options.sampleRows ?? 20_000,
     threadCounts,

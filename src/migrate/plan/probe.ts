@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { userError } from '../../errors.ts';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { openConnection, type Queryable, withConnection } from '../connection.ts';
 import { type DialectKind, sourcePositionQuery, targetLoadSettings } from '../dialect.ts';
-import { qualifiedName, quoteIdentifier, type TableFacts } from '../assess/inspect.ts';
+import { type ColumnFacts, qualifiedName, quoteIdentifier, type TableFacts } from '../assess/inspect.ts';
 import type { ServerUrl } from '../source-url.ts';
 import { splitCreateTable } from './ddl.ts';
 
@@ -19,6 +20,8 @@ export interface ProbeOptions {
   readonly targetDialect: DialectKind;
   /** Candidate tables; the largest `sampleTables` with rows are sampled. */
   readonly tables: readonly TableFacts[];
+  /** Their columns: generated ones are left out of the copy, as the server computes them. */
+  readonly columns: readonly ColumnFacts[];
   readonly sampleTables: number;
   readonly sampleRows: number;
   readonly threadCounts: readonly number[];
@@ -58,6 +61,8 @@ const MAX_STATEMENT_BYTES = 1 << 20;
 interface Sample {
   readonly table: TableFacts;
   readonly scratchName: string;
+  /** Quoted, comma-separated stored columns, for the SELECT and the INSERT. */
+  readonly columnList: string;
   readonly secondaryIndexes: readonly string[];
   readonly rows: readonly unknown[][];
   readonly avgRowBytes: number;
@@ -121,13 +126,14 @@ function pickSampleTables(tables: readonly TableFacts[], count: number): TableFa
 async function readSample(
   source: Connection,
   table: TableFacts,
+  columnList: string,
   limit: number,
 ): Promise<{ rows: unknown[][]; seconds: number }> {
   const order =
     table.primaryKey.length > 0 ? ` ORDER BY ${table.primaryKey.map(quoteIdentifier).join(', ')}` : '';
   const start = process.hrtime.bigint();
   const [rows] = await source.query({
-    sql: `SELECT * FROM ${qualifiedName(table.database, table.name)}${order} LIMIT ${Math.floor(limit)}`,
+    sql: `SELECT ${columnList} FROM ${qualifiedName(table.database, table.name)}${order} LIMIT ${Math.floor(limit)}`,
     rowsAsArray: true,
     typeCast: rawTypeCast as never,
   });
@@ -143,6 +149,8 @@ function batches(rows: readonly unknown[][], avgRowBytes: number): unknown[][][]
 
 async function openLoadConnection(target: ServerUrl, dialect: DialectKind): Promise<Connection> {
   const connection = await openConnection(target, 'target');
+  // myloader loads under this sql_mode, so zero dates and explicit zero ids load in the probe as in the run.
+  await connection.query("SET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO'");
   for (const setting of targetLoadSettings(dialect)) {
     if (setting.scope !== 'session' || !setting.statement) continue;
     // sql_log_bin needs SUPER; where it is refused the probe measures with the binlog on, like the run.
@@ -171,7 +179,9 @@ async function loadWith(
       connections.map(async (connection, index) => {
         for (let item = index; item < work.length; item += threads) {
           const { sample, batch } = work[item]!;
-          await connection.query(`INSERT INTO ${sample.scratchName} VALUES ?`, [batch]);
+          await connection.query(`INSERT INTO ${sample.scratchName} (${sample.columnList}) VALUES ?`, [
+            batch,
+          ]);
         }
       }),
     );
@@ -179,6 +189,46 @@ async function loadWith(
   } finally {
     await Promise.all(connections.map((connection) => connection.end().catch(() => undefined)));
   }
+}
+
+/**
+ * Times the sample's load once per thread count, after an untimed pass that warms the target's
+ * buffer pool (so the first timed count is not penalised). Rows the target rejects stop the plan.
+ */
+async function measureLoads(
+  options: ProbeOptions,
+  samples: readonly Sample[],
+  sampleBytes: number,
+  log: (line: string) => void,
+): Promise<LoadRate[]> {
+  const sampleRows = samples.reduce((total, sample) => total + sample.rows.length, 0);
+  const load = async (threads: number): Promise<number> => {
+    try {
+      return Math.max(await loadWith(options.target, options.targetDialect, samples, threads), 1e-6);
+    } catch (error) {
+      throw userError(
+        'MIGRATE_PROBE_LOAD_FAILED',
+        `The target refused rows copied from the source while measuring the load: ${(error as Error).message}`,
+        'The full load would fail the same way: fix the data or the table definition on the source (see the ' +
+          'message), or align the target sql_mode and character sets, then plan again.',
+        error,
+      );
+    }
+  };
+  log('  warming up the target');
+  await load(Math.max(...options.threadCounts));
+  const loads: LoadRate[] = [];
+  for (const threads of options.threadCounts) {
+    log(`  loading the sample with ${threads} connection${threads === 1 ? '' : 's'}`);
+    const took = await load(threads);
+    loads.push({
+      threads,
+      seconds: took,
+      rowsPerSecond: sampleRows / took,
+      bytesPerSecond: sampleBytes / took,
+    });
+  }
+  return loads;
 }
 
 async function dropLeftoverProbes(target: Connection): Promise<void> {
@@ -224,30 +274,28 @@ export async function probeThroughput(options: ProbeOptions): Promise<ProbeResul
       log(
         `  sampling ${table.database}.${table.name} (up to ${options.sampleRows.toLocaleString('en-US')} rows)`,
       );
-      const { rows, seconds: took } = await readSample(source, table, options.sampleRows);
+      const columnList = options.columns
+        .filter(
+          (column) => column.database === table.database && column.table === table.name && !column.generated,
+        )
+        .map((column) => quoteIdentifier(column.name))
+        .join(', ');
+      const { rows, seconds: took } = await readSample(source, table, columnList, options.sampleRows);
       readSeconds += took;
       const avgRowBytes = table.rows > 0 ? table.dataBytes / table.rows : 100;
-      samples.push({ table, scratchName, secondaryIndexes: split.secondaryIndexes, rows, avgRowBytes });
+      samples.push({
+        table,
+        scratchName,
+        columnList,
+        secondaryIndexes: split.secondaryIndexes,
+        rows,
+        avgRowBytes,
+      });
     }
     const sampleRows = samples.reduce((total, sample) => total + sample.rows.length, 0);
     const sampleBytes = samples.reduce((total, sample) => total + sample.rows.length * sample.avgRowBytes, 0);
 
-    const loads: LoadRate[] = [];
-    if (sampleRows > 0) {
-      // An untimed first pass warms the target's buffer pool, so the first timed count is not penalised.
-      log('  warming up the target');
-      await loadWith(options.target, options.targetDialect, samples, Math.max(...options.threadCounts));
-      for (const threads of options.threadCounts) {
-        log(`  loading the sample with ${threads} connection${threads === 1 ? '' : 's'}`);
-        const took = Math.max(await loadWith(options.target, options.targetDialect, samples, threads), 1e-6);
-        loads.push({
-          threads,
-          seconds: took,
-          rowsPerSecond: sampleRows / took,
-          bytesPerSecond: sampleBytes / took,
-        });
-      }
-    }
+    const loads = sampleRows > 0 ? await measureLoads(options, samples, sampleBytes, log) : [];
 
     let indexSeconds = 0;
     let indexedBytes = 0;
