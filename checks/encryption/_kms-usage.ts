@@ -81,15 +81,23 @@ function keyReferences(inventory: Inventory): KeyReference[] {
 const KMS_ARN = /^arn:[^:]+:kms:([^:]*):(\d*):(.+)$/;
 
 /**
- * Resources name keys by key ARN, alias ARN, key id or alias name. Ids and alias names without an ARN
- * resolve in the user's own account and Region, so `alias/data` in two accounts are two different keys.
+ * Where a key reference points. Resources name keys by key ARN, alias ARN, key id or alias name; ids and
+ * alias names without an ARN resolve in the user's own account and Region.
  */
-function refersTo(reference: KeyReference, key: Key): boolean {
+export function keyLocation(
+  keyId: string,
+  user: { accountId: string; region: string },
+): { accountId: string; region: string; name: string } {
+  const arn = KMS_ARN.exec(keyId);
+  return arn
+    ? { region: arn[1] ?? '', accountId: arn[2] ?? '', name: arn[3] ?? '' }
+    : { region: user.region, accountId: user.accountId, name: keyId };
+}
+
+/** True when the reference names this key, so `alias/data` in two accounts are two different keys. */
+export function refersTo(reference: Pick<KeyReference, 'keyId' | 'accountId' | 'region'>, key: Key): boolean {
   if (!reference.keyId) return false;
-  const arn = KMS_ARN.exec(reference.keyId);
-  const [region, accountId, name] = arn
-    ? [arn[1], arn[2], arn[3] ?? '']
-    : [reference.region, reference.accountId, reference.keyId];
+  const { region, accountId, name } = keyLocation(reference.keyId, reference);
   if (region !== key.region || accountId !== key.accountId) return false;
   return name.startsWith('alias/')
     ? key.aliases.includes(name)

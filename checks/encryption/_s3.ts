@@ -18,3 +18,21 @@ export function perBucketInScope(
       : notApplicable(bucket, `bucket ${bucket.name} is in ${bucket.region}, outside the reviewed Regions`),
   );
 }
+
+const CLASSIFICATION_TAG = /^(data-?class(ification)?|classification|confidentiality)$/i;
+const CONFIDENTIAL_VALUES = new Set([
+  'confidential',
+  'restricted',
+  'secret',
+  'sensitive',
+  'pii',
+  'pci',
+  'phi',
+]);
+
+/** The bucket's classification tag when it marks confidential data, e.g. `data-class=confidential`. */
+export function confidentialTag(bucket: Bucket): string | undefined {
+  const key = Object.keys(bucket.tags).find((tag) => CLASSIFICATION_TAG.test(tag));
+  const value = key === undefined ? undefined : bucket.tags[key];
+  return key && value && CONFIDENTIAL_VALUES.has(value.trim().toLowerCase()) ? `${key}=${value}` : undefined;
+}

@@ -1,18 +1,11 @@
 import { defineCheck, fail, pass } from '../../src/engine/check.ts';
-import { perBucketInScope, type Bucket } from './_s3.ts';
+import { confidentialTag, perBucketInScope, type Bucket } from './_s3.ts';
 
 const ALGORITHM_NAMES: Record<NonNullable<Bucket['encryption']>['algorithm'], string> = {
   AES256: 'SSE-S3 (AES256)',
   'aws:kms': 'SSE-KMS',
   'aws:kms:dsse': 'DSSE-KMS',
 };
-
-function classification(bucket: Bucket): string | undefined {
-  const key = Object.keys(bucket.tags).find((tag) =>
-    /^(data-?class(ification)?|confidentiality)$/i.test(tag),
-  );
-  return key ? `${key}=${bucket.tags[key]}` : undefined;
-}
 
 export default defineCheck({
   id: 's3-default-encryption',
@@ -51,7 +44,7 @@ export default defineCheck({
       if (!bucket.encryption) return fail(bucket, `bucket ${bucket.name} has no default encryption`);
       const algorithm = ALGORITHM_NAMES[bucket.encryption.algorithm];
       const key = bucket.encryption.kmsKeyId ? ` with ${bucket.encryption.kmsKeyId}` : '';
-      const tag = classification(bucket);
+      const tag = confidentialTag(bucket);
       const advice =
         tag && bucket.encryption.algorithm === 'AES256'
           ? `; tagged ${tag}, consider SSE-KMS with a customer key`
