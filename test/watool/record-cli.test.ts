@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { customLensSchema } from '../../src/watool/custom-lens.ts';
 import { FakeWaTool } from './fake-wa-tool.ts';
 import { standardResults } from './fixtures.ts';
 
@@ -85,5 +86,34 @@ describe('wareview record', () => {
     const { code, stderr } = await wareview('record', '--results', corrupt);
     expect(code).toBe(2);
     expect(stderr).toContain('not valid JSON');
+  });
+});
+
+describe('wareview lens', () => {
+  it('export --out writes a lens that passes the format schema', async () => {
+    const out = join(dir, 'wareview-lens.json');
+    const { code } = await wareview('lens', 'export', '--out', out);
+    expect(code).toBe(0);
+    const lens = customLensSchema.parse(JSON.parse(await readFile(out, 'utf8')));
+    expect(lens.name).toBe('wareview checks');
+  });
+
+  it('import --file publishes it in the WA Tool, and a broken file is refused with advice', async () => {
+    const { code, stdout } = await wareview('lens', 'import', '--file', join(dir, 'wareview-lens.json'));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /Imported lens "wareview checks": arn:aws:wellarchitected:.*Published version v[0-9a-f]{12}/s,
+    );
+    expect(fake.callsOf('CreateLensVersion')).toHaveLength(1);
+
+    const broken = join(dir, 'broken-lens.json');
+    await writeFile(
+      broken,
+      JSON.stringify({ schemaVersion: '2021-11-01', name: 'x', description: 'y', pillars: [] }),
+    );
+    const refused = await wareview('lens', 'import', '--file', broken);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("breaks the WA Tool's lens format");
+    expect(fake.callsOf('ImportLens')).toHaveLength(1);
   });
 });
