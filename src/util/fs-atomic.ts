@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** Writes a file through a temporary sibling and a rename, so readers never see half a file. */
@@ -25,6 +25,8 @@ export async function writeDirectoryAtomic<T>(
   await mkdir(dirname(finalDir), { recursive: true });
   const staging = await mkdtemp(join(dirname(finalDir), `.${basename(finalDir)}.partial-`));
   try {
+    // mkdtemp makes a private folder; the finished run folder gets the usual permissions.
+    await chmod(staging, 0o777 & ~process.umask());
     const result = await fill(staging);
     await rm(finalDir, { recursive: true, force: true });
     await rename(staging, finalDir);
