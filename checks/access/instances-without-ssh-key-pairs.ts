@@ -27,7 +27,8 @@ export default defineCheck({
       'Drop KeyName from launch templates and delete the key pair from EC2.',
     ],
     snippet:
-      'aws ssm send-command --document-name AWS-RunShellScript --targets Key=InstanceIds,Values=<instance-id> --parameters \'commands=["sed -i \\"/<key-name>/d\\" /home/ec2-user/.ssh/authorized_keys"]\'\naws ec2 delete-key-pair --key-name <key-name>',
+      // EC2 writes the key pair name as the comment of the authorized_keys line it adds.
+      `aws ssm send-command --document-name AWS-RunShellScript --instance-ids <instance-id> --parameters 'commands=["sed -i.bak /<key-name>$/d /home/ec2-user/.ssh/authorized_keys"]'\naws ec2 delete-key-pair --key-name <key-name>`,
     effort: 'low',
     downtime: false,
     extraCost: false,

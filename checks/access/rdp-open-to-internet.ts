@@ -31,8 +31,7 @@ export default defineCheck({
       'Connect with Fleet Manager Remote Desktop in the console, or forward a local port: AWS-StartPortForwardingSession with portNumber 3389.',
       'Revoke the 0.0.0.0/0 and ::/0 rules on port 3389.',
     ],
-    snippet:
-      'aws ssm start-session --target <instance-id> --document-name AWS-StartPortForwardingSession --parameters portNumber=3389,localPortNumber=13389\naws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port 3389 --cidr 0.0.0.0/0',
+    snippet: `aws ssm start-session --target <instance-id> --document-name AWS-StartPortForwardingSession --parameters '{"portNumber":["3389"],"localPortNumber":["13389"]}'\naws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port 3389 --cidr 0.0.0.0/0`,
     effort: 'low',
     downtime: false,
     extraCost: false,

@@ -33,7 +33,7 @@ export default defineCheck({
       'If SSH from outside must stay for now, limit it to the office or VPN prefix list.',
     ],
     snippet:
-      "aws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions 'IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}],Ipv6Ranges=[{CidrIpv6=::/0}]'\naws ssm start-session --target <instance-id>",
+      'aws ssm start-session --target <instance-id>\naws ec2 revoke-security-group-ingress --group-id <sg-id> --ip-permissions \'[{"IpProtocol":"tcp","FromPort":22,"ToPort":22,"IpRanges":[{"CidrIp":"0.0.0.0/0"}],"Ipv6Ranges":[{"CidrIpv6":"::/0"}]}]\'',
     effort: 'low',
     downtime: false,
     extraCost: false,
