@@ -22,6 +22,8 @@ const en = {
   'cover.selectedAccounts': 'selected accounts',
   'toc.title': 'Contents',
   'summary.title': 'Executive summary',
+  'summary.intro':
+    'This review compares the AWS estate of {workload} ({accounts}, {regions}) with the AWS Well-Architected Framework. {checks} automated checks evaluated an inventory collected with read-only access on {date}, covering four review areas: account separation, remote access, encryption and database availability. Each finding names the affected resources, the evidence and the fix; the plan orders the fixes by severity and effort.',
   'summary.overallScore': 'Overall score',
   'summary.scoreExplain':
     'Severity-weighted share of passed checks; suppressed findings and errors are not counted.',
@@ -58,6 +60,8 @@ const en = {
   'count.findings.other': '{count} open findings',
   'count.checks.one': '1 check',
   'count.checks.other': '{count} checks',
+  'count.regions.one': '1 region',
+  'count.regions.other': '{count} regions',
   'count.resources.one': '1 resource',
   'count.resources.other': '{count} resources',
   'count.accounts.one': '1 account',
@@ -192,6 +196,8 @@ const de: Record<MessageKey, string> = {
   'cover.selectedAccounts': 'ausgewählte Konten',
   'toc.title': 'Inhalt',
   'summary.title': 'Zusammenfassung für das Management',
+  'summary.intro':
+    'Diese Prüfung vergleicht die AWS-Umgebung von {workload} ({accounts}, {regions}) mit dem AWS Well-Architected Framework. {checks} automatisierte Prüfungen werteten ein am {date} nur lesend erfasstes Inventar in vier Bereichen aus: Kontentrennung, Fernzugriff, Verschlüsselung und Verfügbarkeit der Datenbanken. Jeder Befund nennt die betroffenen Ressourcen, den Nachweis und die Behebung; der Maßnahmenplan ordnet die Behebungen nach Schweregrad und Aufwand.',
   'summary.overallScore': 'Gesamtbewertung',
   'summary.scoreExplain':
     'Nach Schweregrad gewichteter Anteil bestandener Prüfungen; unterdrückte Befunde und Fehler zählen nicht.',
@@ -230,6 +236,8 @@ const de: Record<MessageKey, string> = {
   'count.findings.other': '{count} offene Befunde',
   'count.checks.one': '1 Prüfung',
   'count.checks.other': '{count} Prüfungen',
+  'count.regions.one': '1 Region',
+  'count.regions.other': '{count} Regionen',
   'count.resources.one': '1 Ressource',
   'count.resources.other': '{count} Ressourcen',
   'count.accounts.one': '1 Konto',
@@ -358,7 +366,7 @@ export function translator(language: ReportLanguage): Translate {
     );
 }
 
-export type CountedNoun = 'findings' | 'checks' | 'resources' | 'accounts';
+export type CountedNoun = 'findings' | 'checks' | 'resources' | 'accounts' | 'regions';
 
 /** `1 check` / `3 checks`: the catalogue holds a singular and a plural form per noun. */
 export function countOf(t: Translate, noun: CountedNoun, count: number, formatted = String(count)): string {

@@ -183,6 +183,23 @@ export function buildView(model: ReportModel, options: ViewOptions) {
       resultsEvaluated: number(results.results.length),
     },
     summary: {
+      intro: t('summary.intro', {
+        workload: results.workload,
+        accounts: countOf(
+          t,
+          'accounts',
+          results.inventory.scope.accounts.length,
+          number(results.inventory.scope.accounts.length),
+        ),
+        regions: countOf(
+          t,
+          'regions',
+          results.inventory.scope.regions.length,
+          number(results.inventory.scope.regions.length),
+        ),
+        checks: number(results.checks.length),
+        date: formatDate(results.inventory.collectedAt, options.language),
+      }),
       score: total.score,
       scoreText: scoreText(total.score),
       countsText: t('summary.counts', {
