@@ -213,6 +213,61 @@ describe('planAnswer', () => {
     expect(plan(after).update).toBeUndefined();
   });
 
+  it.each([
+    ['marks a configured choice not applicable with its reason', [], 'NOT_APPLICABLE', false],
+    [
+      "keeps a person's selection of it and flags the conflict",
+      ['sec_securely_operate_threat_model'],
+      undefined,
+      true,
+    ],
+  ])('%s', (_name, selected, status, flagged) => {
+    const result = planAnswer({
+      lensAlias: 'wellarchitected',
+      question,
+      evidence: [],
+      declaredNotApplicable: [
+        {
+          question: question.id,
+          choice: 'sec_securely_operate_threat_model',
+          reason: 'OUT_OF_SCOPE',
+          note: 'no custom code',
+        },
+      ],
+      current: answer(selected),
+      authoritative: false,
+      evaluatedAt: '2026-11-27 02:20 UTC',
+    });
+    const update = result.update?.ChoiceUpdates?.sec_securely_operate_threat_model;
+    expect(update?.Status).toBe(status);
+    if (status)
+      expect(update).toMatchObject({
+        Reason: 'OUT_OF_SCOPE',
+        Notes: expect.stringContaining('no custom code'),
+      });
+    expect(result.change.flagged.some((flag) => flag.choice === 'sec_securely_operate_threat_model')).toBe(
+      flagged,
+    );
+  });
+
+  it('takes back its own not-applicable mark once the suppression is gone and the evidence proves the choice', () => {
+    const current = answer([], {
+      choices: new Map([
+        [
+          'sec_securely_operate_multi_accounts',
+          {
+            status: 'NOT_APPLICABLE' as const,
+            reason: 'BUSINESS_PRIORITIES',
+            notes: `${CHOICE_NOTE_TAG} earlier: accepted risk`,
+          },
+        ],
+      ]),
+    });
+    const { update } = plan(current, evidenceFor(['org-multi-account', 'pass', 'org']));
+    expect(update?.SelectedChoices).toEqual(['sec_securely_operate_multi_accounts']);
+    expect(update?.ChoiceUpdates?.sec_securely_operate_multi_accounts?.Status).toBe('SELECTED');
+  });
+
   it('skips a question a person marked not applicable', () => {
     const { update, change } = plan(answer([], { isApplicable: false }));
     expect(update).toBeUndefined();
