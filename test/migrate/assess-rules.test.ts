@@ -183,6 +183,21 @@ describe('compatibility rules', () => {
     expect(summary(ctx)).toEqual(expected);
   });
 
+  it.each([
+    { version: '8.0.36', invisible: true },
+    { version: '8.0.22', invisible: false },
+    { version: '5.7.44-log', invisible: false },
+  ])(
+    'adds the key as an invisible column where MySQL $version has them: $invisible',
+    ({ version, invisible }) => {
+      const ctx = context({
+        source: { info: classifyServer({ version, versionComment: 'MySQL Community Server - GPL' }) },
+        schema: { tables: [table('log', { primaryKey: [], chunkColumn: null })] },
+      });
+      expect(evaluateRules(ctx)[0]?.fixStatements[0]?.includes(' INVISIBLE,')).toBe(invisible);
+    },
+  );
+
   it('offers no automatic conversion for engines the run cannot convert', () => {
     const [finding] = evaluateRules(
       context({ schema: { tables: [table('remote', { engine: 'FEDERATED' })] } }),
@@ -205,7 +220,7 @@ describe('compatibility rules', () => {
     expect(Object.fromEntries(findings.map((finding) => [finding.id, finding.fixStatements]))).toEqual({
       'binlog-format-not-row': ["SET GLOBAL binlog_format = 'ROW'"],
       'no-primary-key': [
-        'ALTER TABLE `shop`.`log` ADD COLUMN migration_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY',
+        'ALTER TABLE `shop`.`log` ADD COLUMN migration_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT INVISIBLE, ADD PRIMARY KEY (migration_id)',
       ],
       events: ['ALTER EVENT `shop`.`nightly` DISABLE'],
       'definer-missing': ["CREATE USER 'app'@'%' IDENTIFIED BY '<password>'"],

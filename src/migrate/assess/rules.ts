@@ -7,6 +7,7 @@ import {
   ZERO_DATE_MODES,
   formatStatement,
 } from '../dialect.ts';
+import { type ServerInfo, versionAtLeast } from '../connection.ts';
 import type { Finding } from '../plan-schema.ts';
 import { qualifiedName, type SchemaFacts, type ServerFacts, type TableFacts } from './inspect.ts';
 
@@ -38,6 +39,11 @@ function finding(
   extra: { fixStatements?: string[]; handledByRun?: string } = {},
 ): Finding {
   return { id, severity, objects, message, fix, fixStatements: extra.fixStatements ?? [], ...extra };
+}
+
+/** Invisible columns: MariaDB 10.3 and MySQL 8.0.23 (Aurora MySQL 3.01) onwards. */
+function supportsInvisibleColumns(info: ServerInfo): boolean {
+  return info.flavour === 'mariadb' ? versionAtLeast(info, 10, 3) : versionAtLeast(info, 8, 0, 23);
 }
 
 /** Engines `migrate run` can re-create as InnoDB with their data; others need a decision first. */
@@ -161,11 +167,12 @@ const tableRules: Rule[] = [
       );
     });
   },
-  ({ schema }) =>
+  ({ source, schema }) =>
     schema.tables
       .filter((table) => table.primaryKey.length === 0)
       .map((table) => {
         const identity = table.uniqueKeys[0];
+        const invisible = supportsInvisibleColumns(source.info);
         return identity
           ? finding(
               'no-primary-key',
@@ -187,10 +194,12 @@ const tableRules: Rule[] = [
               `${name(table)} (≈${table.rows.toLocaleString('en-US')} rows) has no primary key: with row-based replication every ` +
                 `updated or deleted row is a full table scan on the replica (measured: ${NO_PK_REPLICATION_COST}), ` +
                 'and the dump cannot be split into chunks.',
-              'Add a primary key on the source before the dump (an invisible auto-increment column changes no query).',
+              invisible
+                ? 'Add a primary key on the source before the dump: an INVISIBLE auto-increment column changes no query (SELECT * and INSERT without a column list ignore it).'
+                : 'Add a primary key on the source before the dump (an auto-increment column; check INSERTs without a column list, this server has no invisible columns).',
               {
                 fixStatements: [
-                  `ALTER TABLE ${qualifiedName(table.database, table.name)} ADD COLUMN migration_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY`,
+                  `ALTER TABLE ${qualifiedName(table.database, table.name)} ADD COLUMN migration_id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT${invisible ? ' INVISIBLE' : ''}, ADD PRIMARY KEY (migration_id)`,
                 ],
                 handledByRun:
                   'the table is copied without a key; expect replica lag on its updates until one is added',

@@ -43,6 +43,9 @@ export function planSteps(input: StepInput): PlanStep[] {
   const passwordIndex = 3;
   const parameterGroup = input.targetSettings.filter((setting) => setting.scope === 'parameter-group');
   const serverSettings = input.targetSettings.filter((setting) => setting.scope !== 'session');
+  // Durability settings go back before the target becomes a replica; the rest after validation.
+  const beforeReplication = (setting: PlanTargetSetting): boolean =>
+    /before replication/.test(setting.restore);
   const { estimates } = input;
   return [
     {
@@ -111,7 +114,12 @@ export function planSteps(input: StepInput): PlanStep[] {
       by: 'wareview',
       details: [
         `The target replicates from ${input.source.host}:${input.source.port}, which must be reachable from the target.`,
-        'Before that, restore innodb_flush_log_at_trx_commit=1 and the other load settings.',
+        ...serverSettings
+          .filter(beforeReplication)
+          .map(
+            (setting) =>
+              `Before that: ${setting.name} back to ${setting.restore.replace(/ before replication starts$/, '')}.`,
+          ),
       ],
       commands: [
         `${run} --until replicate`,
@@ -151,7 +159,9 @@ export function planSteps(input: StepInput): PlanStep[] {
       title: 'Restore the target settings',
       by: 'operator',
       details: [
-        ...serverSettings.map((setting) => `${setting.name}: back to ${setting.restore}.`),
+        ...serverSettings
+          .filter((setting) => !beforeReplication(setting))
+          .map((setting) => `${setting.name}: back to ${setting.restore}.`),
         ...(input.loadInstanceClass
           ? ['Scale the writer back to the class sized for the production workload.']
           : []),
