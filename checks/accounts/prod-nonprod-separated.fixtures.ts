@@ -31,7 +31,11 @@ export default defineFixtures([
       inv.rds.instances.push(rdsInstance({ identifier: 'orders-dev', tags: { environment: 'development' } }));
     },
     expect: [
-      { status: 'fail', evidence: 'non-production per resources orders-dev (environment=development)' },
+      {
+        status: 'fail',
+        evidence:
+          'shop (111111111111) is production (tag environment=production) but holds non-production resources: orders-dev (environment=development)',
+      },
     ],
   },
   {
@@ -43,7 +47,25 @@ export default defineFixtures([
       );
       inv.s3.buckets.push(bucket({ tags: { Environment: 'Production' } }));
     },
-    expect: [{ status: 'fail', evidence: 'web-staging (env=staging)' }],
+    expect: [
+      {
+        status: 'fail',
+        evidence:
+          'holds production resources (web (env=prod), shop-assets (Environment=Production)) and non-production resources (web-staging (env=staging))',
+      },
+    ],
+  },
+  {
+    name: 'an account whose OU and name disagree fails',
+    given: (inv) => {
+      inv.accounts = [{ id: '111111111111', name: 'shop-dev', ouPath: ['Prod'], tags: {} }];
+    },
+    expect: [
+      {
+        status: 'fail',
+        evidence: 'is named both ways: production per OU Prod; non-production per name shop-dev',
+      },
+    ],
   },
   {
     name: 'an account that names no environment is not judged',

@@ -27,16 +27,33 @@ function taggedResources(inventory: Inventory, accountId: string): TaggedResourc
   });
 }
 
-function describeKind(
-  kind: EnvironmentKind,
-  signals: EnvironmentSignal[],
-  resources: TaggedResource[],
-): string {
-  const own = signals.filter((signal) => signal.kind === kind).map((signal) => signal.source);
-  const tagged = resources.filter((resource) => resource.kind === kind);
-  const shown = tagged.slice(0, 3).map((resource) => `${resource.name} (${resource.source})`);
-  if (tagged.length > shown.length) shown.push(`${tagged.length - shown.length} more`);
-  return [...own, ...(shown.length > 0 ? [`resources ${shown.join(', ')}`] : [])].join('; ');
+/** `orders-dev (environment=development), web-staging (env=staging), 2 more` */
+function listResources(resources: TaggedResource[], kind: EnvironmentKind): string {
+  const ofKind = resources.filter((resource) => resource.kind === kind);
+  const shown = ofKind.slice(0, 3).map((resource) => `${resource.name} (${resource.source})`);
+  if (ofKind.length > shown.length) shown.push(`${ofKind.length - shown.length} more`);
+  return shown.join(', ');
+}
+
+function sources(signals: EnvironmentSignal[], kind: EnvironmentKind): string {
+  return signals
+    .filter((signal) => signal.kind === kind)
+    .map((signal) => signal.source)
+    .join(', ');
+}
+
+/** Leads with what is out of place: the minority environment in an account that names the other. */
+function describeMix(label: string, signals: EnvironmentSignal[], resources: TaggedResource[]): string {
+  const accountKinds = [...new Set(signals.map((signal) => signal.kind))];
+  if (accountKinds.length === 2) {
+    return `${label} is named both ways: production per ${sources(signals, 'production')}; non-production per ${sources(signals, 'non-production')}`;
+  }
+  const [accountKind] = accountKinds;
+  if (accountKind) {
+    const other: EnvironmentKind = accountKind === 'production' ? 'non-production' : 'production';
+    return `${label} is ${accountKind} (${sources(signals, accountKind)}) but holds ${other} resources: ${listResources(resources, other)}`;
+  }
+  return `${label} holds production resources (${listResources(resources, 'production')}) and non-production resources (${listResources(resources, 'non-production')})`;
 }
 
 export default defineCheck({
@@ -93,14 +110,10 @@ export default defineCheck({
         );
       }
       if (kinds.length === 1) {
-        return pass(
-          resource,
-          `${label} holds ${kinds[0]} only: ${describeKind(kinds[0]!, signals, resources)}`,
-        );
+        const [kind] = kinds as [EnvironmentKind];
+        const named = [sources(signals, kind), listResources(resources, kind)].filter(Boolean).join('; ');
+        return pass(resource, `${label} holds ${kind} only: ${named}`);
       }
-      return fail(
-        resource,
-        `${label} mixes production and non-production: production per ${describeKind('production', signals, resources)}; non-production per ${describeKind('non-production', signals, resources)}`,
-      );
+      return fail(resource, describeMix(label, signals, resources));
     }),
 });
