@@ -19,6 +19,22 @@ export default defineFixtures([
     expect: [{ status: 'fail', evidence: 'mysql 8.0 left standard support on 2026-07-31' }],
   },
   {
+    name: 'the day after the end date already fails',
+    given: (inv) => {
+      inv.collectedAt = '2026-08-01T09:00:00.000Z';
+      inv.rds.instances.push(rdsInstance({ engineVersion: '8.0.39' }));
+    },
+    expect: [{ status: 'fail', evidence: 'left standard support on 2026-07-31' }],
+  },
+  {
+    name: 'the last day of standard support still passes',
+    given: (inv) => {
+      inv.collectedAt = '2026-07-31T22:00:00.000Z';
+      inv.rds.instances.push(rdsInstance({ engineVersion: '8.0.39' }));
+    },
+    expect: [{ status: 'pass', evidence: 'until 2026-07-31, 0 day(s) left' }],
+  },
+  {
     name: 'Aurora MySQL 2 is judged by its Aurora generation',
     given: (inv) => inv.rds.clusters.push(rdsCluster({ engineVersion: '5.7.mysql_aurora.2.11.2' })),
     expect: [
@@ -30,9 +46,17 @@ export default defineFixtures([
     ],
   },
   {
+    name: 'Aurora Serverless v1 is past its end of life whatever the engine version',
+    given: (inv) =>
+      inv.rds.clusters.push(
+        rdsCluster({ engineMode: 'serverless', engineVersion: '8.0.mysql_aurora.3.08.0' }),
+      ),
+    expect: [{ status: 'fail', evidence: 'Aurora Serverless v1 left standard support on 2025-03-31' }],
+  },
+  {
     name: 'an end date within six months passes with a warning',
     given: (inv) => inv.rds.instances.push(rdsInstance({ engine: 'postgres', engineVersion: '14.12' })),
-    expect: [{ status: 'pass', evidence: 'until 2027-02-28, in 120 days: plan the upgrade' }],
+    expect: [{ status: 'pass', evidence: 'until 2027-02-28, 119 day(s) left: plan the upgrade' }],
   },
   {
     name: 'versions without a date on record are not judged',

@@ -1,6 +1,5 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
-import { daysSince } from '../_lib/_time.ts';
-import { describeDatabase, judgeDatabases, majorVersion } from '../_lib/_rds.ts';
+import { describeDatabase, judgeDatabases, majorVersion, type Database } from '../_lib/_rds.ts';
 
 /**
  * End of RDS / Aurora standard support per engine and major version, from the AWS release calendars
@@ -23,6 +22,21 @@ const END_OF_STANDARD_SUPPORT: Record<string, Record<string, string>> = {
   'aurora-postgresql': { '11': '2024-02-29', '12': '2025-02-28', '13': '2026-02-28', '14': '2027-02-28' },
 };
 
+/** Aurora Serverless v1 (engine mode `serverless`) reached end of life whatever its engine version. */
+const SERVERLESS_V1_END = '2025-03-31';
+
+/** The end date that applies to the database and what it ends, or undefined when none is on record. */
+function supportEnd(db: Database): { date: string; what: string } | undefined {
+  if (db.kind === 'cluster' && db.engineMode === 'serverless') {
+    return { date: SERVERLESS_V1_END, what: 'Aurora Serverless v1' };
+  }
+  const major = majorVersion(db.engine, db.engineVersion);
+  const date = END_OF_STANDARD_SUPPORT[db.engine]?.[major];
+  return date ? { date, what: `${db.engine} ${major}` } : undefined;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Upgrades take planning: warn this many days ahead. */
 const WARNING_DAYS = 180;
 
@@ -33,7 +47,7 @@ export default defineCheck({
   pillar: 'security',
   severity: 'high',
   description:
-    'After a major version leaves standard support, RDS bills Extended Support per vCPU-hour or upgrades the database in a maintenance window, and community fixes stop. MySQL 5.7, Aurora MySQL 2 and PostgreSQL 11–13 are past that date; MySQL 8.0 followed on 31 July 2026.',
+    'After a major version leaves standard support, RDS bills Extended Support per vCPU-hour or upgrades the database in a maintenance window, and community fixes stop. MySQL 5.7, Aurora MySQL 2 and PostgreSQL 11–13 are past that date, MySQL 8.0 followed on 31 July 2026, and Aurora Serverless v1 reached end of life on 31 March 2025.',
   needs: ['rds.instances', 'rds.clusters'],
   wellArchitected: [
     {
@@ -65,21 +79,19 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html',
   evaluate: (inventory, context) =>
     judgeDatabases(inventory, (db) => {
-      const major = majorVersion(db.engine, db.engineVersion);
-      const endDate = END_OF_STANDARD_SUPPORT[db.engine]?.[major];
-      if (!endDate)
+      const end = supportEnd(db);
+      if (!end) {
+        const major = majorVersion(db.engine, db.engineVersion);
         return notApplicable(db, `no end-of-standard-support date on record for ${db.engine} ${major}`);
-      const daysPast = daysSince(`${endDate}T23:59:59.000Z`, context.now);
-      if (daysPast > 0) {
-        return fail(
-          db,
-          `${describeDatabase(db)}: ${db.engine} ${major} left standard support on ${endDate}`,
-          {
-            details: { endOfStandardSupport: endDate },
-          },
-        );
       }
-      const soon = -daysPast <= WARNING_DAYS ? `, in ${-daysPast} days: plan the upgrade` : '';
-      return pass(db, `${describeDatabase(db)}: standard support until ${endDate}${soon}`);
+      const endsAt = `${end.date}T23:59:59.999Z`;
+      if (context.now.getTime() > Date.parse(endsAt)) {
+        return fail(db, `${describeDatabase(db)}: ${end.what} left standard support on ${end.date}`, {
+          details: { endOfStandardSupport: end.date },
+        });
+      }
+      const daysLeft = Math.floor((Date.parse(endsAt) - context.now.getTime()) / DAY_MS);
+      const soon = daysLeft <= WARNING_DAYS ? `, ${daysLeft} day(s) left: plan the upgrade` : '';
+      return pass(db, `${describeDatabase(db)}: standard support until ${end.date}${soon}`);
     }),
 });
