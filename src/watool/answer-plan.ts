@@ -160,7 +160,8 @@ export function planAnswer(input: PlanInput): AnswerPlan {
       `${question.id}: the consultant's notes leave no room for wareview's evidence block; it is in wareview's report only`,
     );
   }
-  const notesAfter = merged.blockWritten ? merged.notes : current.notes;
+  // Without room for a new block, an old one would be stale evidence: only the consultant's text stays.
+  const notesAfter = merged.notes;
 
   const selectionChanged =
     selectedChoices.length !== before.size || selectedChoices.some((id) => !before.has(id));

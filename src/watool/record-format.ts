@@ -7,7 +7,6 @@ import type { QuestionChange, RecordSummary } from './record.ts';
  * `-` unselected, `~` not applicable, then the change to wareview's block in the notes.
  */
 export function formatRecordSummary(summary: RecordSummary): string {
-  const verb = summary.dryRun ? 'would' : 'did';
   const lines: string[] = [];
   const { workload } = summary;
   lines.push(
@@ -16,7 +15,7 @@ export function formatRecordSummary(summary: RecordSummary): string {
   );
   const changed = summary.questions.filter((question) => question.changed);
   lines.push(
-    `${summary.questions.length} question(s) with evidence; ${changed.length} ${verb === 'would' ? 'would change' : 'changed'}.`,
+    `${summary.questions.length} question(s) with evidence; ${changed.length} ${summary.dryRun ? 'would change' : 'changed'}.`,
   );
   for (const question of summary.questions) lines.push('', ...formatQuestion(question, summary.dryRun));
   if (summary.milestone) lines.push('', `Milestone ${summary.milestone.number}: ${summary.milestone.name}`);

@@ -268,6 +268,13 @@ describe('planAnswer', () => {
     expect(update?.ChoiceUpdates?.sec_securely_operate_multi_accounts?.Status).toBe('SELECTED');
   });
 
+  it("drops its stale block when the consultant's notes leave no room for a new one, and warns", () => {
+    const own = 'word '.repeat(400).trim();
+    const { update, warnings } = plan(answer([], { notes: `${own}\n\n${BLOCK_BEGIN}\nold\n${BLOCK_END}` }));
+    expect(update?.Notes).toBe(own);
+    expect(warnings.join('\n')).toContain('leave no room');
+  });
+
   it('skips a question a person marked not applicable', () => {
     const { update, change } = plan(answer([], { isApplicable: false }));
     expect(update).toBeUndefined();
