@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { assess } from '../migrate/assess/assessment.ts';
-import { emitAssessment, OUTPUT_FORMATS, type OutputFormat } from '../migrate/assess/output.ts';
+import {
+  emitAssessment,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  resolveOutputFormat,
+} from '../migrate/assess/output.ts';
 import { resolveServerUrlForCommand } from '../migrate/connection.ts';
 import { buildPlan } from '../migrate/plan/plan.ts';
 import { planText, writePlanFiles } from '../migrate/plan/runbook.ts';
@@ -52,6 +57,8 @@ const assessCommand: CommandModule<object, AssessArgs> = {
         'Summary plus an HTML report',
       ) as never,
   handler: async (args) => {
+    // A bad --out name fails before anything connects.
+    const format = resolveOutputFormat(args.format, args.out);
     const source = await resolveServerUrlForCommand(args.source, 'source');
     const target = args.target ? await resolveServerUrlForCommand(args.target, 'target') : undefined;
     const assessment = await assess({
@@ -59,10 +66,7 @@ const assessCommand: CommandModule<object, AssessArgs> = {
       ...(target ? { target } : {}),
       targetKind: args['target-kind'],
     });
-    await emitAssessment(assessment, {
-      ...(args.format ? { format: args.format } : {}),
-      ...(args.out ? { out: resolve(args.out) } : {}),
-    });
+    await emitAssessment(assessment, { format, ...(args.out ? { out: resolve(args.out) } : {}) });
   },
 };
 

@@ -179,6 +179,21 @@ describe('migrate assess on the command line', () => {
     expect((await readdir(outDir)).filter((name) => name.includes('.tmp'))).toEqual([]);
   });
 
+  it('exits 2 when the report format cannot be told from --out, and writes nothing', async () => {
+    // An unreachable source: the format is checked before anything connects.
+    const result = await cli(
+      'migrate',
+      'assess',
+      '--source',
+      'mysql://root@127.0.0.1:1/shop',
+      '--out',
+      join(outDir, 'report.pdf'),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Cannot tell the report format');
+    expect(await readdir(outDir)).not.toContain('report.pdf');
+  });
+
   it('prints JSON to stdout with --format json', async () => {
     const result = await cli('migrate', 'assess', '--source', source.url(['shop']), '--format', 'json');
     expect(result.code).toBe(0);
