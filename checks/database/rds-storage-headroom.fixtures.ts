@@ -19,7 +19,7 @@ export default defineFixtures([
       {
         status: 'fail',
         resource: 'orders-db',
-        evidence: 'only 118 GiB free of 1200 GiB (10%), and storage autoscaling is off',
+        evidence: 'only 118 GiB free of 1200 GiB (9%), and storage autoscaling is off',
       },
     ],
   },
@@ -35,6 +35,16 @@ export default defineFixtures([
         rdsInstance({ allocatedStorageGiB: 950, maxAllocatedStorageGiB: 1000, freeStorageGiB: 50 }),
       ),
     expect: [{ status: 'fail', evidence: 'autoscaling is near its maximum of 1000 GiB' }],
+  },
+  {
+    name: '14.6% free is below 15%',
+    given: (inv) =>
+      inv.rds.instances.push(
+        rdsInstance({ allocatedStorageGiB: 1000, maxAllocatedStorageGiB: 1050, freeStorageGiB: 146 }),
+      ),
+    expect: [
+      { status: 'fail', evidence: '146 GiB free of 1000 GiB (14%), and autoscaling is near its maximum' },
+    ],
   },
   {
     name: 'cluster members are out of scope',

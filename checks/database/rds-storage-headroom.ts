@@ -45,13 +45,13 @@ export default defineCheck({
       if (db.clusterIdentifier) return clusterStorageMember(db);
       const label = describeDatabase({ ...db, kind: 'instance' });
       const allocated = db.allocatedStorageGiB;
-      const freePercent =
-        db.freeStorageGiB === null ? null : Math.round((100 * db.freeStorageGiB) / allocated);
+      const freeShare = db.freeStorageGiB === null ? null : (100 * db.freeStorageGiB) / allocated;
+      const freePercent = freeShare === null ? null : Math.floor(freeShare);
       const free =
-        freePercent === null
+        freeShare === null
           ? 'free space not measured'
           : `${db.freeStorageGiB} GiB free of ${allocated} GiB (${freePercent}%)`;
-      const low = freePercent !== null && freePercent < MIN_FREE_PERCENT;
+      const low = freeShare !== null && freeShare < MIN_FREE_PERCENT;
       const ceiling = db.maxAllocatedStorageGiB;
       const details = { allocatedGiB: allocated, freePercent, maxAllocatedGiB: ceiling };
       if (ceiling !== null && ceiling > allocated) {
