@@ -117,3 +117,25 @@ describe('wareview lens', () => {
     expect(fake.callsOf('ImportLens')).toHaveLength(1);
   });
 });
+
+describe('wareview review --demo --record', () => {
+  it('records the demo run, shows the WA Tool risk counts in the report, and a second look plans no change', async () => {
+    const out = join(dir, 'demo-run');
+    const review = await wareview('review', '--demo', '--record', '--out', out, '--format', 'md');
+    expect(review.stderr).not.toContain('internal error');
+    const workload = [...fake.workloads.values()].find(
+      (candidate) => candidate.WorkloadName === 'shop-platform',
+    );
+    expect(workload).toBeDefined();
+    expect(fake.milestones.get(workload!.WorkloadId)).toHaveLength(1);
+    expect((await readFile(join(out, 'wa-tool-lens-review.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    const counts = fake.riskCounts(workload!, 'wellarchitected');
+    const report = await readFile(join(out, 'report.md'), 'utf8');
+    expect(report).toContain(`**${counts.HIGH}**`);
+    expect(report).toContain(`**${counts.UNANSWERED}**`);
+
+    const again = await wareview('record', '--results', join(out, 'results.json'), '--dry-run');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/\d+ question\(s\) with evidence; 0 would change\./);
+  });
+});
