@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,6 +192,22 @@ describe('migrate assess on the command line', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Cannot tell the report format');
     expect(await readdir(outDir)).not.toContain('report.pdf');
+  });
+
+  it('exits 2 when --out cannot be written', async () => {
+    const blocker = join(outDir, 'a-file');
+    await writeFile(blocker, 'not a folder');
+    const result = await cli(
+      'migrate',
+      'assess',
+      '--source',
+      source.url(['shop']),
+      '--out',
+      join(blocker, 'report.md'),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`Cannot write ${join(blocker, 'report.md')}`);
+    expect(result.stderr).toContain('→ Choose a writable location with --out.');
   });
 
   it('prints JSON to stdout with --format json', async () => {

@@ -17,6 +17,20 @@ const EXTENSIONS: Record<string, OutputFormat> = {
   '.json': 'json',
 };
 
+/** Writes a report atomically; a path that cannot be written is the user's to fix (exit 2). */
+export async function writeReportFile(path: string, data: string): Promise<void> {
+  try {
+    await writeFileAtomic(path, data);
+  } catch (error) {
+    throw userError(
+      'MIGRATE_OUTPUT_UNWRITABLE',
+      `Cannot write ${path}: ${(error as Error).message}`,
+      'Choose a writable location with --out.',
+      error,
+    );
+  }
+}
+
 /** --format wins; else the --out extension decides; else text. */
 export function resolveOutputFormat(format: OutputFormat | undefined, out: string | undefined): OutputFormat {
   if (format) return format;
@@ -55,7 +69,7 @@ export async function emitAssessment(
   const print = options.print ?? ((text: string) => process.stdout.write(text));
   const format = resolveOutputFormat(options.format, options.out);
   if (options.out) {
-    await writeFileAtomic(options.out, renderAssessment(assessment, format));
+    await writeReportFile(options.out, renderAssessment(assessment, format));
     print(assessmentText(assessment));
     print(`Wrote ${options.out}\n`);
   } else {

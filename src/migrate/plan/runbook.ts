@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join } from 'node:path';
-import { writeFileAtomic } from '../../util/fs-atomic.ts';
 import { renderHtml, renderMarkdown, type ReportDocument, type Section } from '../assess/document.ts';
+import { writeReportFile } from '../assess/output.ts';
 import { findingBadges, findingLines, formatBytes, formatCount } from '../assess/render.ts';
 import { formatDuration } from '../assess/rules.ts';
 import type { MigrationPlan } from '../plan-schema.ts';
@@ -142,8 +142,8 @@ export function runbookPaths(planPath: string): { markdown: string; html: string
 export async function writePlanFiles(plan: MigrationPlan, planPath: string): Promise<string[]> {
   const paths = runbookPaths(planPath);
   const document = runbookDocument(plan);
-  await writeFileAtomic(paths.markdown, renderMarkdown(document));
-  await writeFileAtomic(paths.html, renderHtml(document));
-  await writeFileAtomic(planPath, `${JSON.stringify(plan, null, 2)}\n`);
+  await writeReportFile(paths.markdown, renderMarkdown(document));
+  await writeReportFile(paths.html, renderHtml(document));
+  await writeReportFile(planPath, `${JSON.stringify(plan, null, 2)}\n`);
   return [planPath, paths.markdown, paths.html];
 }
