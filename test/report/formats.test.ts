@@ -1,21 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReports } from '../../src/report/index.ts';
 import { csvField, csvLine } from '../../src/report/csv.ts';
 import { buildPreviousResults, buildResults } from './fixtures/results.ts';
-import { tempDir } from './helpers.ts';
-
-const require = createRequire(import.meta.url);
-
-function validator(schema: object) {
-  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile(schema);
-}
+import { SCHEMAS, tempDir, validator } from './helpers.ts';
 
 describe('machine-readable formats', () => {
   let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -35,9 +24,7 @@ describe('machine-readable formats', () => {
   afterAll(() => dir?.remove());
 
   it('report.json validates against its published schema', async () => {
-    const schema = JSON.parse(
-      await readFile(new URL('../../src/report/schema/report.schema.json', import.meta.url), 'utf8'),
-    );
+    const schema = await SCHEMAS.report();
     const report = JSON.parse(await read('report.json'));
     const validate = validator(schema);
     expect(validate(report), JSON.stringify(validate.errors, null, 2)).toBe(true);
@@ -47,18 +34,14 @@ describe('machine-readable formats', () => {
   });
 
   it('report.json that breaks the schema is caught by it', async () => {
-    const schema = JSON.parse(
-      await readFile(new URL('../../src/report/schema/report.schema.json', import.meta.url), 'utf8'),
-    );
+    const schema = await SCHEMAS.report();
     const report = JSON.parse(await read('report.json'));
     report.findings[0].severity = 'urgent';
     expect(validator(schema)(report)).toBe(false);
   });
 
   it('report.sarif validates against the official SARIF 2.1.0 schema', async () => {
-    const schema = JSON.parse(
-      await readFile(require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json'), 'utf8'),
-    );
+    const schema = await SCHEMAS.sarif();
     const sarif = JSON.parse(await read('report.sarif'));
     const validate = validator(schema);
     expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);

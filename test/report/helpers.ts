@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { BROWSER_ARGS, findBrowser } from '../../src/report/pdf.ts';
 
@@ -46,7 +49,28 @@ export async function openFile(browser: Browser, path: string): Promise<PageWatc
   return watch;
 }
 
-export async function pdfText(path: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-layout', path, '-'], { maxBuffer: 64 * 1024 * 1024 });
+/** The PDF's text; `layout` keeps columns side by side, reading order (the default) keeps table cells whole. */
+export async function pdfText(path: string, options: { layout?: boolean } = {}): Promise<string> {
+  const args = options.layout ? ['-layout', path, '-'] : [path, '-'];
+  const { stdout } = await run('pdftotext', args, { maxBuffer: 64 * 1024 * 1024 });
   return stdout;
+}
+
+const require = createRequire(import.meta.url);
+
+export const SCHEMAS = {
+  /** The schema report.json names in $schema, as published in the package. */
+  report: () => readJson(new URL('../../src/report/schema/report.schema.json', import.meta.url)),
+  /** The official SARIF 2.1.0 JSON Schema, as shipped by Microsoft's SARIF multitool package. */
+  sarif: () => readJson(require.resolve('@microsoft/sarif-multitool-linux/sarif-2.1.0.json')),
+};
+
+async function readJson(path: string | URL): Promise<Record<string, unknown>> {
+  return JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+}
+
+export function validator(schema: object) {
+  const ajv = new Ajv2020.default({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(schema);
 }
