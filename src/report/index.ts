@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { WareviewError, describeError, isWareviewError } from '../errors.ts';
+import { WareviewError, describeError, isWareviewError, userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 import { writeFileAtomic } from '../util/fs-atomic.ts';
 import type { Branding } from './branding.ts';
@@ -42,7 +42,16 @@ export async function renderReports(
   const context: RenderContext = { results, options, cache: new Map() };
   const outcome: RenderReportsOutcome = { written: [], failed: [] };
   for (const format of [...new Set(options.formats)]) {
-    const writer = FORMAT_WRITERS[format];
+    const writer = FORMAT_WRITERS[format] as (typeof FORMAT_WRITERS)[ReportFormat] | undefined;
+    if (!writer) {
+      const error = userError(
+        'report-format-unknown',
+        `unknown report format ${String(format)}`,
+        `choose from ${REPORT_FORMATS.join(', ')}`,
+      );
+      outcome.failed.push({ format, error });
+      continue;
+    }
     try {
       const content = await writer.render(context);
       const path = join(options.outDir, writer.file);

@@ -114,6 +114,19 @@ describe('report inputs', () => {
     }
   });
 
+  it('names an unknown format instead of failing the others', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wareview-report-'));
+    try {
+      const outcome = await renderReports(buildResults(), { outDir: dir, formats: ['docx' as never, 'csv'] });
+      expect(outcome.failed.map(({ format, error }) => [format, error.code])).toEqual([
+        ['docx', 'report-format-unknown'],
+      ]);
+      expect(outcome.written).toEqual([join(dir, 'findings.csv')]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reads no page numbers out of something that is not a Chromium PDF', () => {
     expect(namedDestinationPages(new TextEncoder().encode('%PDF-1.4\nnot really'))).toEqual(new Map());
   });
