@@ -57,6 +57,7 @@ export const PROBE_SCHEMA_PREFIX = 'wareview_plan_probe_';
 /** LIKE pattern with the underscores escaped, so only the probe's own schemas match. */
 const PROBE_SCHEMA_PATTERN = `${PROBE_SCHEMA_PREFIX.replace(/_/g, '\\_')}%`;
 const MAX_STATEMENT_BYTES = 1 << 20;
+const MAX_SAMPLE_BYTES_PER_TABLE = 32 * (1 << 20);
 
 interface Sample {
   readonly table: TableFacts;
@@ -271,18 +272,21 @@ export async function probeThroughput(options: ProbeOptions): Promise<ProbeResul
         );
         continue;
       }
-      log(
-        `  sampling ${table.database}.${table.name} (up to ${options.sampleRows.toLocaleString('en-US')} rows)`,
-      );
       const columnList = options.columns
         .filter(
           (column) => column.database === table.database && column.table === table.name && !column.generated,
         )
         .map((column) => quoteIdentifier(column.name))
         .join(', ');
-      const { rows, seconds: took } = await readSample(source, table, columnList, options.sampleRows);
-      readSeconds += took;
       const avgRowBytes = table.rows > 0 ? table.dataBytes / table.rows : 100;
+      // Wide rows (BLOBs, long JSON) are sampled by size, so the sample fits comfortably in memory.
+      const limit = Math.min(
+        options.sampleRows,
+        Math.max(100, Math.floor(MAX_SAMPLE_BYTES_PER_TABLE / avgRowBytes)),
+      );
+      log(`  sampling ${table.database}.${table.name} (up to ${limit.toLocaleString('en-US')} rows)`);
+      const { rows, seconds: took } = await readSample(source, table, columnList, limit);
+      readSeconds += took;
       samples.push({
         table,
         scratchName,
