@@ -2,9 +2,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { assess, type Assessment } from '../../src/migrate/assess/assessment.ts';
 import { resolveServerUrl } from '../../src/migrate/source-url.ts';
+import { runCli } from './helpers/cli.ts';
 import { createDataset, MYISAM_TABLE, NO_PRIMARY_KEY_TABLE } from './helpers/dataset.ts';
 import { type MariadbServer, startMariadbServers } from './helpers/mariadb-server.ts';
 
@@ -12,25 +12,6 @@ let source: MariadbServer;
 let target: MariadbServer;
 let outDir: string;
 let assessment: Assessment;
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  const log = console.log;
-  const error = console.error;
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  console.log = (...parts: unknown[]) => out.push(`${parts.join(' ')}\n`);
-  console.error = (...parts: unknown[]) => err.push(`${parts.join(' ')}\n`);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write;
-    console.log = log;
-    console.error = error;
-  }
-}
 
 beforeAll(async () => {
   const servers = await startMariadbServers([{ serverId: 11 }, { serverId: 12, binlog: false }]);
@@ -161,7 +142,7 @@ describe('migrate assess on the command line', () => {
     ['html', 'assessment.html'],
   ])('writes %s to --out and prints the summary', async (format, file) => {
     const out = join(outDir, file);
-    const result = await cli('migrate', 'assess', '--source', source.url(['shop']), '--out', out);
+    const result = await runCli(['migrate', 'assess', '--source', source.url(['shop']), '--out', out]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toContain('Blockers: 2');
     expect(result.stdout).toContain(`Wrote ${out}`);
@@ -181,14 +162,14 @@ describe('migrate assess on the command line', () => {
 
   it('exits 2 when the report format cannot be told from --out, and writes nothing', async () => {
     // An unreachable source: the format is checked before anything connects.
-    const result = await cli(
+    const result = await runCli([
       'migrate',
       'assess',
       '--source',
       'mysql://root@127.0.0.1:1/shop',
       '--out',
       join(outDir, 'report.pdf'),
-    );
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Cannot tell the report format');
     expect(await readdir(outDir)).not.toContain('report.pdf');
@@ -197,21 +178,21 @@ describe('migrate assess on the command line', () => {
   it('exits 2 when --out cannot be written', async () => {
     const blocker = join(outDir, 'a-file');
     await writeFile(blocker, 'not a folder');
-    const result = await cli(
+    const result = await runCli([
       'migrate',
       'assess',
       '--source',
       source.url(['shop']),
       '--out',
       join(blocker, 'report.md'),
-    );
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`Cannot write ${join(blocker, 'report.md')}`);
     expect(result.stderr).toContain('→ Choose a writable location with --out.');
   });
 
   it('prints JSON to stdout with --format json', async () => {
-    const result = await cli('migrate', 'assess', '--source', source.url(['shop']), '--format', 'json');
+    const result = await runCli(['migrate', 'assess', '--source', source.url(['shop']), '--format', 'json']);
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as Assessment).databases).toEqual(['shop']);
   });
@@ -234,7 +215,7 @@ describe('migrate assess on the command line', () => {
     },
     { name: 'a missing database', url: () => source.url(['nope']), message: /no database nope/ },
   ])('exits 2 with a fix for $name, without echoing the password', async ({ url, message }) => {
-    const result = await cli('migrate', 'assess', '--source', url());
+    const result = await runCli(['migrate', 'assess', '--source', url()]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toMatch(/→ \S/);

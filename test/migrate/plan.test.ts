@@ -4,10 +4,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import { probeSchemasLeft } from '../../src/migrate/plan/probe.ts';
 import { type MigrationPlan, readPlan } from '../../src/migrate/plan-schema.ts';
 import { resolveServerUrl } from '../../src/migrate/source-url.ts';
+import { type CliResult, runCli } from './helpers/cli.ts';
 import { createDataset, MYISAM_TABLE, NO_PRIMARY_KEY_TABLE, startWriteLoad } from './helpers/dataset.ts';
 import { type MariadbServer, startMariadbServers } from './helpers/mariadb-server.ts';
 
@@ -20,28 +20,6 @@ let outDir: string;
 const sourceUrl = () => `mysql://planner:${encodeURIComponent(PASSWORD)}@127.0.0.1:${source.port}/shop`;
 const targetUrl = () => `mysql://planner@127.0.0.1:${target.port}/`;
 
-async function cli(env: Record<string, string>, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const write = process.stdout.write.bind(process.stdout);
-  const error = console.error;
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
-  console.error = (...parts: unknown[]) => err.push(`${parts.join(' ')}\n`);
-  try {
-    const code = await main(args);
-    return { code, stdout: out.join(''), stderr: err.join('') };
-  } finally {
-    process.stdout.write = write;
-    console.error = error;
-    for (const key of Object.keys(env)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-  }
-}
-
 async function schemata(server: MariadbServer): Promise<string[]> {
   const connection = await server.connect();
   const [rows] = await connection.query(
@@ -52,23 +30,25 @@ async function schemata(server: MariadbServer): Promise<string[]> {
 }
 
 const plan = (out: string, ...extra: string[]) =>
-  cli(
+  runCli(
+    [
+      'migrate',
+      'plan',
+      '--source',
+      sourceUrl(),
+      '--target',
+      targetUrl(),
+      '--target-kind',
+      'mysql',
+      '--sample-rows',
+      '1500',
+      '--observe',
+      '2',
+      '--out',
+      out,
+      ...extra,
+    ],
     { WAREVIEW_TARGET_PASSWORD: PASSWORD },
-    'migrate',
-    'plan',
-    '--source',
-    sourceUrl(),
-    '--target',
-    targetUrl(),
-    '--target-kind',
-    'mysql',
-    '--sample-rows',
-    '1500',
-    '--observe',
-    '2',
-    '--out',
-    out,
-    ...extra,
   );
 
 beforeAll(async () => {
@@ -96,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('migrate plan between two servers', () => {
-  let result: Awaited<ReturnType<typeof cli>>;
+  let result: CliResult;
   let written: MigrationPlan;
   let targetBefore: string[];
   const out = () => join(outDir, 'ok', 'plan.json');
