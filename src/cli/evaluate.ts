@@ -2,16 +2,8 @@ import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config.ts';
 import { readInventory } from '../inventory/store.ts';
-import { runDirectory } from '../pipeline/output-dir.ts';
-import { writeReviewRun } from '../pipeline/review.ts';
-import {
-  failOnThreshold,
-  previousResults,
-  recordInHistory,
-  reportSettings,
-  reportsRoot,
-  selectedChecks,
-} from '../pipeline/settings.ts';
+import { reviewInventory } from '../pipeline/review.ts';
+import { failOnThreshold, selectedChecks } from '../pipeline/settings.ts';
 import {
   configOption,
   failOnOption,
@@ -40,24 +32,7 @@ export const evaluateCommand: CommandModule<object, Args> = {
     const loaded = await loadConfig(args.config);
     const inventory = await readInventory(resolve(args.inventory));
     const checks = await selectedChecks(args, loaded);
-    const now = new Date();
-    const outcome = await writeReviewRun({
-      inventory,
-      checks,
-      suppressions: loaded.config.suppressions ?? [],
-      outDir: runDirectory({
-        out: args.out,
-        reportsDir: reportsRoot(loaded),
-        workload: inventory.workload,
-        at: now,
-      }),
-      report: {
-        ...reportSettings(args, loaded),
-        previous: await previousResults(loaded, inventory.workload),
-      },
-      now,
-    });
-    recordInHistory(loaded, outcome.results, outcome.outDir);
+    const outcome = await reviewInventory({ loaded, inventory, checks, args });
     finishRun(outcome, failOnThreshold(args, loaded));
   },
 };

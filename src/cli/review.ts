@@ -5,16 +5,9 @@ import { userError } from '../errors.ts';
 import { loadDemoEstate } from '../inventory/demo.ts';
 import type { Inventory } from '../inventory/schema.ts';
 import { readInventory } from '../inventory/store.ts';
-import { runDirectory } from '../pipeline/output-dir.ts';
-import { writeReviewRun } from '../pipeline/review.ts';
-import {
-  failOnThreshold,
-  previousResults,
-  recordInHistory,
-  reportSettings,
-  reportsRoot,
-  selectedChecks,
-} from '../pipeline/settings.ts';
+import { reviewInventory } from '../pipeline/review.ts';
+import { failOnThreshold, selectedChecks } from '../pipeline/settings.ts';
+import { recordingOptions, recordOptionsFromArgs, type RecordingArgs } from './record-options.ts';
 import { recordResults } from '../watool/record.ts';
 import { collectForChecks } from '../pipeline/collect-run.ts';
 import type { LoadedCheck } from '../engine/loader.ts';
@@ -31,13 +24,12 @@ import { finishRun } from './run-output.ts';
 
 type Args = SelectionArgs &
   CollectionArgs &
+  RecordingArgs &
   ReportArgs & {
     demo?: boolean;
     inventory?: string;
     workload?: string;
     record?: boolean;
-    'dry-run'?: boolean;
-    authoritative?: boolean;
   };
 
 /** The bundled estate, a snapshot from disk, or a fresh collection from AWS. */
@@ -73,16 +65,9 @@ export const reviewCommand: CommandModule<object, Args> = {
         type: 'boolean',
         describe: 'Also record the results in the AWS Well-Architected Tool',
       })
-      .option('dry-run', {
-        type: 'boolean',
-        describe: 'With --record: print the answer changes, write nothing',
-      })
-      .option('authoritative', {
-        type: 'boolean',
-        describe: 'With --record: unselect choices the evidence disproves',
-      })
       .options({
         ...collectionOptions,
+        ...recordingOptions,
         ...selectionOptions,
         ...reportOptions,
         ...failOnOption,
@@ -103,31 +88,17 @@ export const reviewCommand: CommandModule<object, Args> = {
     const named = args.workload ?? loaded.config.workload?.name;
     const collected = await obtainInventory(args, loaded, checks, named);
     const workload = named ?? collected.workload;
-    const inventory = { ...collected, workload };
-    const now = new Date();
-    const workloadConfig = loaded.config.workload;
-    const outcome = await writeReviewRun({
-      inventory,
+    const outcome = await reviewInventory({
+      loaded,
+      inventory: { ...collected, workload },
       checks,
-      suppressions: loaded.config.suppressions ?? [],
-      outDir: runDirectory({ out: args.out, reportsDir: reportsRoot(loaded), workload, at: now }),
-      report: { ...reportSettings(args, loaded), previous: await previousResults(loaded, workload) },
-      now,
+      args,
       afterEvaluate: args.record
         ? async (results, stagingDir) => {
-            const summary = await recordResults(results, {
-              workloadName: workload,
-              workloadId: workloadConfig?.waToolWorkloadId,
-              dryRun: args['dry-run'],
-              authoritative: args.authoritative,
-              lenses: workloadConfig?.lenses,
-              outDir: stagingDir,
-              config: workloadConfig,
-              logger: {
-                info: (message) => console.log(message),
-                warn: (message) => console.warn(`warning: ${message}`),
-              },
-            });
+            const summary = await recordResults(
+              results,
+              recordOptionsFromArgs(args, loaded, stagingDir, workload),
+            );
             const riskCounts = summary.lenses.find((lens) => lens.alias === 'wellarchitected')?.riskCounts;
             return {
               workloadId: summary.workload.id,
@@ -136,7 +107,6 @@ export const reviewCommand: CommandModule<object, Args> = {
           }
         : undefined,
     });
-    recordInHistory(loaded, outcome.results, outcome.outDir);
     finishRun(outcome, failOnThreshold(args, loaded));
   },
 };

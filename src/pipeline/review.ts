@@ -10,7 +10,10 @@ import type { Inventory } from '../inventory/schema.ts';
 import { writeInventory } from '../inventory/store.ts';
 import { renderReports, type ReportFormat } from '../report/index.ts';
 import { writeDirectoryAtomic } from '../util/fs-atomic.ts';
-import { assertReplaceable } from './output-dir.ts';
+import { assertReplaceable, runDirectory } from './output-dir.ts';
+import type { LoadedConfig } from '../config.ts';
+import type { ReportArgs } from '../cli/options.ts';
+import { previousResults, recordInHistory, reportSettings, reportsRoot } from './settings.ts';
 
 export interface ReportSettings {
   formats: ReportFormat[];
@@ -75,4 +78,38 @@ export async function writeReviewRun(options: {
       failed: rendered.failed,
     };
   });
+}
+
+/**
+ * The shared tail of `review` and `evaluate`: evaluate the snapshot into a new run folder (compared with
+ * the workload's previous run) and add the run to the history.
+ */
+export async function reviewInventory(options: {
+  loaded: LoadedConfig;
+  inventory: Inventory;
+  checks: LoadedCheck[];
+  args: ReportArgs;
+  afterEvaluate?: Parameters<typeof writeReviewRun>[0]['afterEvaluate'];
+}): Promise<RunOutcome> {
+  const { loaded, inventory } = options;
+  const now = new Date();
+  const outcome = await writeReviewRun({
+    inventory,
+    checks: options.checks,
+    suppressions: loaded.config.suppressions ?? [],
+    outDir: runDirectory({
+      out: options.args.out,
+      reportsDir: reportsRoot(loaded),
+      workload: inventory.workload,
+      at: now,
+    }),
+    report: {
+      ...reportSettings(options.args, loaded),
+      previous: await previousResults(loaded, inventory.workload),
+    },
+    now,
+    afterEvaluate: options.afterEvaluate,
+  });
+  recordInHistory(loaded, outcome.results, outcome.outDir);
+  return outcome;
 }

@@ -1,0 +1,48 @@
+import type { Options } from 'yargs';
+import type { LoadedConfig } from '../config.ts';
+import type { RecordOptions } from '../watool/record.ts';
+import { list } from './options.ts';
+
+/** The WA Tool flags of `record` and `review --record`: one table, one meaning. */
+export const recordingOptions = {
+  'workload-name': { type: 'string', describe: 'WA Tool workload (found by exact name, else created)' },
+  'workload-id': { type: 'string', describe: 'WA Tool workload id (32 hex characters)' },
+  'dry-run': { type: 'boolean', default: false, describe: 'Print the answer changes, write nothing' },
+  authoritative: {
+    type: 'boolean',
+    default: false,
+    describe: "Unselect choices the evidence disproves, even a person's",
+  },
+  lens: { type: 'string', array: true, describe: 'Lens alias to record into as well (repeatable)' },
+} satisfies Record<string, Options>;
+
+export interface RecordingArgs {
+  'workload-name'?: string;
+  'workload-id'?: string;
+  'dry-run'?: boolean;
+  authoritative?: boolean;
+  lens?: string[];
+}
+
+/** Flags over the config's `workload` section; the run folder receives the WA Tool's PDF. */
+export function recordOptionsFromArgs(
+  args: RecordingArgs,
+  loaded: LoadedConfig,
+  outDir: string,
+  defaultWorkloadName?: string,
+): RecordOptions {
+  const workload = loaded.config.workload;
+  return {
+    workloadName: args['workload-name'] ?? workload?.name ?? defaultWorkloadName,
+    workloadId: args['workload-id'] ?? workload?.waToolWorkloadId,
+    dryRun: args['dry-run'],
+    authoritative: args.authoritative,
+    lenses: list(args.lens) ?? workload?.lenses,
+    outDir,
+    config: workload,
+    logger: {
+      info: (message) => console.log(message),
+      warn: (message) => console.warn(`warning: ${message}`),
+    },
+  };
+}
