@@ -167,7 +167,7 @@ export async function createDataset(
     `seq, 1 + (seq * 7) % ${customers}, TIMESTAMP('2022-01-01') + INTERVAL seq SECOND,
      CONCAT('https://shop.example.com/p/', seq % 997),
      CONCAT('{"ua":"Mozilla/5.0 (X11; Linux x86_64)","session":"', MD5(seq), '","ref":"', SHA1(seq),
-            '","path":"/p/', seq % 997, '","ms":', seq % 3000, '}')`,
+            '","path":"/p/', seq % 997, '","lang":"en-US,en;q=0.9","tz":"Europe/Berlin","ms":', seq % 3000, '}')`,
     visits,
   );
   await fill('legacy_counters', 'id, name, hits', `seq, CONCAT('counter-', seq), seq * 3`, myisamRows);
