@@ -61,14 +61,25 @@ export function internetExposures(groups: readonly SecurityGroup[], ports: reado
   );
 }
 
+/** One index per snapshot: every instance looks its groups up, and estates hold thousands of both. */
+const groupIndexes = new WeakMap<Inventory, Map<string, SecurityGroup>>();
+
+function groupIndex(inventory: Inventory): Map<string, SecurityGroup> {
+  let index = groupIndexes.get(inventory);
+  if (!index) {
+    index = new Map(inventory.ec2.securityGroups.map((g) => [`${g.accountId}/${g.region}/${g.groupId}`, g]));
+    groupIndexes.set(inventory, index);
+  }
+  return index;
+}
+
 /** The security groups of an instance, looked up in its own account and region. */
 export function groupsOfInstance(inventory: Inventory, instance: Instance): SecurityGroup[] {
-  return inventory.ec2.securityGroups.filter(
-    (group) =>
-      group.accountId === instance.accountId &&
-      group.region === instance.region &&
-      instance.securityGroupIds.includes(group.groupId),
-  );
+  const index = groupIndex(inventory);
+  return instance.securityGroupIds.flatMap((groupId) => {
+    const group = index.get(`${instance.accountId}/${instance.region}/${groupId}`);
+    return group ? [group] : [];
+  });
 }
 
 /** Security group ids an instance names that the snapshot does not hold: its exposure cannot be judged. */

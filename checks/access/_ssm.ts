@@ -3,17 +3,19 @@ import type { Instance } from '../_lib/_instances.ts';
 
 export type ManagedInstance = Inventory['ssm']['managedInstances'][number];
 
-/** The instance's SSM registration in its own account and region, if any. */
-export function managedInstanceOf(inventory: Inventory, instance: Instance): ManagedInstance | undefined {
-  return inventory.ssm.managedInstances.find(
-    (managed) =>
-      managed.instanceId === instance.instanceId &&
-      managed.accountId === instance.accountId &&
-      managed.region === instance.region,
-  );
+/** One index per snapshot: every instance looks its registration up, and estates hold thousands. */
+const registrations = new WeakMap<Inventory, Map<string, ManagedInstance>>();
+
+function key(item: { accountId: string; region: string; instanceId: string }): string {
+  return `${item.accountId}/${item.region}/${item.instanceId}`;
 }
 
-/** True when Session Manager can open a session to the instance right now. */
-export function reachableBySessionManager(inventory: Inventory, instance: Instance): boolean {
-  return managedInstanceOf(inventory, instance)?.pingStatus === 'Online';
+/** The instance's SSM registration in its own account and region, if any. */
+export function managedInstanceOf(inventory: Inventory, instance: Instance): ManagedInstance | undefined {
+  let index = registrations.get(inventory);
+  if (!index) {
+    index = new Map(inventory.ssm.managedInstances.map((managed) => [key(managed), managed]));
+    registrations.set(inventory, index);
+  }
+  return index.get(key(instance));
 }

@@ -1,14 +1,39 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { instanceLabel, isInService, type Instance } from '../_lib/_instances.ts';
-import { portLabel, ruleCoversPort } from '../_lib/_network.ts';
+import { groupsOfInstance, portLabel, ruleCoversPort } from '../_lib/_network.ts';
 
 const ADMIN_PORTS = [22, 3389];
 const BASTION_WORDS = /(^|[^a-z])(bastion|jump)/i;
 const NAMING_TAG_KEYS = /^(name|role|function|purpose)$/i;
 
+/** `account/region/sg-id` → admin port → private instances that admit the port from that group. */
+type Relays = Map<string, Map<number, Set<string>>>;
+
+/** Built once per evaluation from the private side, so the cost is one pass over their rules. */
+function relaysBySourceGroup(inventory: Inventory, running: Instance[]): Relays {
+  const relays: Relays = new Map();
+  for (const target of running.filter((instance) => !instance.publicIp)) {
+    for (const group of groupsOfInstance(inventory, target)) {
+      for (const rule of group.ingress) {
+        for (const port of ADMIN_PORTS.filter((candidate) => ruleCoversPort(rule, candidate))) {
+          for (const source of rule.sourceGroupIds) {
+            const key = `${target.accountId}/${target.region}/${source}`;
+            const byPort = relays.get(key) ?? new Map<number, Set<string>>();
+            relays.set(
+              key,
+              byPort.set(port, (byPort.get(port) ?? new Set()).add(target.name || target.instanceId)),
+            );
+          }
+        }
+      }
+    }
+  }
+  return relays;
+}
+
 /** Why an instance is a bastion: its name or tags say so, or it relays SSH/RDP to private instances. */
-function bastionReasons(inventory: Inventory, instance: Instance, running: Instance[]): string[] {
+function bastionReasons(instance: Instance, relays: Relays): string[] {
   const reasons: string[] = [];
   const naming = Object.entries(instance.tags).filter(([key]) => NAMING_TAG_KEYS.test(key));
   const named = naming.find(([, value]) => BASTION_WORDS.test(value));
@@ -16,26 +41,17 @@ function bastionReasons(inventory: Inventory, instance: Instance, running: Insta
   else if (BASTION_WORDS.test(instance.name)) reasons.push(`named ${instance.name}`);
   if (!instance.publicIp) return reasons;
   for (const port of ADMIN_PORTS) {
-    const relayedTo = running.filter(
-      (target) =>
-        !target.publicIp &&
-        target.accountId === instance.accountId &&
-        target.region === instance.region &&
-        inventory.ec2.securityGroups.some(
-          (group) =>
-            group.accountId === target.accountId &&
-            target.securityGroupIds.includes(group.groupId) &&
-            group.ingress.some(
-              (rule) =>
-                ruleCoversPort(rule, port) &&
-                rule.sourceGroupIds.some((source) => instance.securityGroupIds.includes(source)),
-            ),
-        ),
-    );
+    const relayedTo = [
+      ...new Set(
+        instance.securityGroupIds.flatMap((groupId) => [
+          ...(relays.get(`${instance.accountId}/${instance.region}/${groupId}`)?.get(port) ?? []),
+        ]),
+      ),
+    ];
     if (relayedTo.length > 0) {
-      reasons.push(
-        `its security group is the ${portLabel(port)} source for ${relayedTo.map((t) => t.name || t.instanceId).join(', ')}`,
-      );
+      const shown = relayedTo.slice(0, 5);
+      if (relayedTo.length > shown.length) shown.push(`${relayedTo.length - shown.length} more`);
+      reasons.push(`its security group is the ${portLabel(port)} source for ${shown.join(', ')}`);
     }
   }
   return reasons;
@@ -77,8 +93,9 @@ export default defineCheck({
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/connect-with-ec2-instance-connect-endpoint.html',
   evaluate: (inventory) => {
     const running = inventory.ec2.instances.filter(isInService);
+    const relays = relaysBySourceGroup(inventory, running);
     const bastions = running.flatMap((instance) => {
-      const reasons = bastionReasons(inventory, instance, running);
+      const reasons = bastionReasons(instance, relays);
       return reasons.length > 0 ? [{ instance, reasons }] : [];
     });
     const bastionVpcs = new Set(bastions.map(({ instance }) => `${instance.accountId}/${instance.vpcId}`));

@@ -34,14 +34,17 @@ export default defineCheck({
     extraCost: false,
   },
   docsUrl: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/connect-linux-inst-eic.html',
-  evaluate: (inventory) =>
-    perInServiceInstance(inventory, (instance) => {
+  evaluate: (inventory) => {
+    const holders = new Map<string, number>();
+    for (const { accountId, keyName } of inventory.ec2.instances) {
+      if (keyName) holders.set(`${accountId}/${keyName}`, (holders.get(`${accountId}/${keyName}`) ?? 0) + 1);
+    }
+    return perInServiceInstance(inventory, (instance) => {
       const label = instanceLabel(instance);
       if (!instance.keyName) return pass(instance, `${label} was launched without a key pair`);
-      const sharing = inventory.ec2.instances.filter(
-        (other) => other.accountId === instance.accountId && other.keyName === instance.keyName,
-      ).length;
-      const shared = sharing > 1 ? `, shared with ${sharing - 1} other instance(s)` : '';
+      const others = (holders.get(`${instance.accountId}/${instance.keyName}`) ?? 1) - 1;
+      const shared = others > 0 ? `, shared with ${others} other instance(s)` : '';
       return fail(instance, `${label} was launched with key pair ${instance.keyName}${shared}`);
-    }),
+    });
+  },
 });
