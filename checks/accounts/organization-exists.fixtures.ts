@@ -1,4 +1,4 @@
-import { defineFixtures, gap, organization } from '../../test/checks/kit.ts';
+import { defineFixtures, gap, MANAGEMENT_ACCOUNT, organization } from '../../test/checks/kit.ts';
 
 export default defineFixtures([
   {
@@ -31,5 +31,13 @@ export default defineFixtures([
     name: 'an unreadable organization is an error, not a finding',
     given: (inv) => gap(inv, 'organization', 'global'),
     expect: [{ status: 'error', messageId: 'coverage-gap' }],
+  },
+  {
+    name: 'an organization unreadable in the management account leaves members unknown, not standalone',
+    given: (inv) => gap(inv, 'organization', 'global', MANAGEMENT_ACCOUNT),
+    expect: [
+      { status: 'error', resource: 'workload', messageId: 'missing-data' },
+      { status: 'error', messageId: 'coverage-gap' },
+    ],
   },
 ]);

@@ -1,5 +1,6 @@
 import { defineCheck, fail, pass } from '../../src/engine/check.ts';
 import { accountLabel, accountResource, perActiveAccount } from '../_lib/_accounts.ts';
+import { missingData } from '../_lib/_outcomes.ts';
 
 export default defineCheck({
   id: 'organization-exists',
@@ -41,9 +42,17 @@ export default defineCheck({
     'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_org_support-all-features.html',
   evaluate: (inventory) => {
     const organization = inventory.organization;
+    // DescribeOrganization fails in one account (usually the management account) but decides for all.
+    const organizationUnreadable = inventory.coverage.some((gap) => gap.part === 'organization');
     return perActiveAccount(inventory, (account) => {
       const label = accountLabel(inventory, account.id);
       const resource = accountResource(inventory, account.id);
+      if (!organization && organizationUnreadable) {
+        return missingData(
+          resource,
+          `the organization could not be read, so membership of ${label} is unknown`,
+        );
+      }
       if (!organization) {
         return fail(
           resource,
