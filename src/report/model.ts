@@ -1,3 +1,4 @@
+import { diffFindings, isOpen } from '../history/diff.ts';
 import {
   AREAS,
   EFFORTS,
@@ -79,9 +80,8 @@ export interface ReportModel {
   changes: ReportChanges | undefined;
 }
 
-export function isOpenFinding(result: CheckResult): boolean {
-  return result.status === 'fail' && !result.suppressed;
-}
+/** Failing and not suppressed: what the report lists and counts. */
+export const isOpenFinding: (result: CheckResult) => boolean = isOpen;
 
 const effortRank = (check: CheckMetadata): number => EFFORTS.indexOf(check.remediation.effort);
 
@@ -202,19 +202,15 @@ function diff(
   previous: ResultsDocument,
   checkFor: (result: CheckResult) => CheckMetadata,
 ): ReportChanges {
-  const openKeys = (document: ResultsDocument) =>
-    new Map(document.results.filter(isOpenFinding).map((result) => [result.findingKey, result]));
-  const now = openKeys(current);
-  const before = openKeys(previous);
+  const { added, resolved } = diffFindings(previous.results, current.results);
   const previousChecks = new Map(previous.checks.map((check) => [check.id, check]));
   return {
     previousEvaluatedAt: previous.evaluatedAt,
-    newFindings: [...now.values()]
-      .filter((result) => !before.has(result.findingKey))
-      .map((result) => ({ check: checkFor(result), result })),
-    resolvedFindings: [...before.values()]
-      .filter((result) => !now.has(result.findingKey))
-      .map((result) => ({ check: previousChecks.get(result.checkId) ?? checkFor(result), result })),
+    newFindings: added.map((result) => ({ check: checkFor(result), result })),
+    resolvedFindings: resolved.map((result) => ({
+      check: previousChecks.get(result.checkId) ?? checkFor(result),
+      result,
+    })),
   };
 }
 
