@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { customLensSchema } from '../../src/watool/custom-lens.ts';
 import { FakeWaTool } from './fake-wa-tool.ts';
 import { standardResults } from './fixtures.ts';
@@ -14,20 +15,47 @@ const BIN = resolve(import.meta.dirname, '../../bin/wareview.js');
 let fake: FakeWaTool;
 let dir: string;
 let resultsFile: string;
+let configFile: string;
 
 beforeAll(async () => {
   fake = new FakeWaTool();
   const endpoint = await fake.start();
   dir = await mkdtemp(join(tmpdir(), 'wareview-record-cli-'));
   resultsFile = join(dir, 'results.json');
+  configFile = join(dir, 'wareview.config.yaml');
+  await writeFile(configFile, '{}\n');
   await writeFile(resultsFile, JSON.stringify(standardResults(), null, 2));
-  process.env.WAREVIEW_TEST_ENDPOINT = endpoint;
+  // For the in-process runs: the same standard settings a user would export.
+  Object.assign(process.env, {
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'AKIDTEST',
+    AWS_SECRET_ACCESS_KEY: 'secret',
+    AWS_ENDPOINT_URL_WELLARCHITECTED: endpoint,
+  });
 });
 
 afterAll(async () => {
   await fake.stop();
   await rm(dir, { recursive: true, force: true });
 });
+
+/** `wareview …` in this process (with an empty config): the start-up through bin/ is covered by the spawned runs. */
+async function wareviewInProcess(
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = { log: [] as string[], error: [] as string[] };
+  const spies = (['log', 'error'] as const).map((stream) =>
+    vi.spyOn(console, stream).mockImplementation((...parts: unknown[]) => {
+      output[stream].push(parts.join(' '));
+    }),
+  );
+  try {
+    const code = await main([...args, '--config', configFile]);
+    return { code, stdout: output.log.join('\n'), stderr: output.error.join('\n') };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
+}
 
 /** `wareview …` as a user runs it, with the SDK's standard settings pointing at the local WA Tool. */
 async function wareview(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -74,7 +102,13 @@ describe('wareview record', () => {
     [['--workload-name', 'ab'], /the WA Tool accepts 3 to 100/],
     [['--lens', 'serverless'], /no mapping from its checks to lens "serverless"/],
   ])('refuses %j with exit code 2 and advice', async (extra, message) => {
-    const { code, stderr } = await wareview('record', '--results', resultsFile, '--dry-run', ...extra);
+    const { code, stderr } = await wareviewInProcess(
+      'record',
+      '--results',
+      resultsFile,
+      '--dry-run',
+      ...extra,
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr).toContain('→');
@@ -83,7 +117,7 @@ describe('wareview record', () => {
   it('reports a corrupt results file as a user error', async () => {
     const corrupt = join(dir, 'corrupt.json');
     await writeFile(corrupt, '{"schemaVersion": 1, "results": [');
-    const { code, stderr } = await wareview('record', '--results', corrupt);
+    const { code, stderr } = await wareviewInProcess('record', '--results', corrupt);
     expect(code).toBe(2);
     expect(stderr).toContain('not valid JSON');
   });
@@ -92,14 +126,19 @@ describe('wareview record', () => {
 describe('wareview lens', () => {
   it('export --out writes a lens that passes the format schema', async () => {
     const out = join(dir, 'wareview-lens.json');
-    const { code } = await wareview('lens', 'export', '--out', out);
+    const { code } = await wareviewInProcess('lens', 'export', '--out', out);
     expect(code).toBe(0);
     const lens = customLensSchema.parse(JSON.parse(await readFile(out, 'utf8')));
     expect(lens.name).toBe('wareview checks');
   });
 
   it('import --file publishes it in the WA Tool, and a broken file is refused with advice', async () => {
-    const { code, stdout } = await wareview('lens', 'import', '--file', join(dir, 'wareview-lens.json'));
+    const { code, stdout } = await wareviewInProcess(
+      'lens',
+      'import',
+      '--file',
+      join(dir, 'wareview-lens.json'),
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(
       /Imported lens "wareview checks": arn:aws:wellarchitected:.*Published version v[0-9a-f]{12}/s,
@@ -111,7 +150,7 @@ describe('wareview lens', () => {
       broken,
       JSON.stringify({ schemaVersion: '2021-11-01', name: 'x', description: 'y', pillars: [] }),
     );
-    const refused = await wareview('lens', 'import', '--file', broken);
+    const refused = await wareviewInProcess('lens', 'import', '--file', broken);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("breaks the WA Tool's lens format");
     expect(fake.callsOf('ImportLens')).toHaveLength(1);
