@@ -73,6 +73,14 @@ export class ClientFactory {
     return this.clients.size;
   }
 
+  /**
+   * Forgets the clients of an account whose reading is done, so a large organization does not keep a
+   * thousand idle clients. They are not destroyed: that would close the shared HTTP handler.
+   */
+  release(accountId: string): void {
+    for (const key of [...this.clients.keys()]) if (key.split('/')[1] === accountId) this.clients.delete(key);
+  }
+
   destroy(): void {
     for (const client of this.clients.values()) client.destroy();
     this.clients.clear();

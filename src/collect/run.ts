@@ -1,6 +1,8 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import pLimit from 'p-limit';
+import type { ZodArray } from 'zod';
+import { z, ZodDefault, type ZodTypeAny } from 'zod';
 import { ClientFactory, type CallEvent } from '../aws/clients.ts';
 import { assumeRoleCredentials, baseCredentials, selectProfile } from '../aws/credentials.ts';
 import { classifyAwsError, type GapReason } from '../aws/errors.ts';
@@ -17,8 +19,9 @@ import {
   type InventoryInput,
 } from '../inventory/schema.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
-import type { CollectContext, PartCollector } from './collector.ts';
+import type { CollectContext, PartCollector, ServiceName } from './collector.ts';
 import { resolveCollectOptions, type CollectOptions, type ResolvedCollectOptions } from './options.ts';
+import { MemoryCeiling } from './memory-ceiling.ts';
 import { discoverOrganization } from './organizations.ts';
 import type { ProgressSink } from './progress.ts';
 import { collectorsFor, needsOrganizationPolicies } from './registry.ts';
@@ -31,6 +34,9 @@ import {
   type CallerIdentity,
   type RegionStatus,
 } from './scope.ts';
+
+/** Tasks in flight per global request slot; a task often waits on a chain of calls (list, then describe). */
+const TASKS_PER_REQUEST_SLOT = 4;
 
 /** Client-factory key of the caller's own credentials before its account id is known. */
 const CALLER = 'caller';
@@ -156,51 +162,67 @@ export async function collectInventory(
 
     const readable = await accountsWithAccess(inScope, caller, credentialsFor, settings, coverage);
     const collectors = collectorsFor(settings.needs);
-    const tasks: Task[] = [];
-    await Promise.all(
+    const tasksByAccount = await Promise.all(
       readable.map(async (account) => {
         const status =
           account.id === caller?.accountId
             ? callerRegions
             : await regionStatus(clients, account.id, settings.homeRegion).catch(() => undefined);
         const accountRegions = enabledRegions(account.id, regions, status, coverage);
-        for (const collector of collectors) {
-          if (collector.scope === 'account')
-            tasks.push({ collector, accountId: account.id, region: 'global' });
-          else for (const region of accountRegions) tasks.push({ collector, accountId: account.id, region });
-        }
+        return collectors.flatMap((collector): Task[] =>
+          collector.scope === 'account'
+            ? [{ collector, accountId: account.id, region: 'global' }]
+            : accountRegions.map((region) => ({ collector, accountId: account.id, region })),
+        );
       }),
     );
+    const tasks = tasksByAccount.flat();
     progress({ type: 'scope', accounts: readable.length, regions, tasks: tasks.length });
 
     const remainingByAccount = new Map<string, number>();
     for (const task of tasks)
       remainingByAccount.set(task.accountId, (remainingByAccount.get(task.accountId) ?? 0) + 1);
     let resources = 0;
+    // Tasks start in account order, a few accounts at a time: raw pages of waiting tasks stay few (memory),
+    // accounts finish one after another (their clients are released, progress means something), and
+    // enough requests are always ready to fill the request limits.
+    const taskLimit = pLimit(settings.concurrency.global * TASKS_PER_REQUEST_SLOT);
+    const memory = new MemoryCeiling();
     await Promise.all(
-      tasks.map(async (task) => {
-        const items = await runTask(task, clients, caller as CallerIdentity, settings, coverage);
-        const part = (inventory[task.collector.service] as Record<string, unknown[]>)[
-          task.collector.key
-        ] as unknown[];
-        for (const item of items) part.push(item);
-        resources += items.length;
-        progress({
-          type: 'task-done',
-          accountId: task.accountId,
-          region: task.region,
-          part: task.collector.part,
-          items: items.length,
-        });
-        const remaining = (remainingByAccount.get(task.accountId) ?? 1) - 1;
-        remainingByAccount.set(task.accountId, remaining);
-        if (remaining === 0) progress({ type: 'account-done', accountId: task.accountId });
-      }),
+      tasks.map((task) =>
+        taskLimit(async () => {
+          const items = validItems(
+            task,
+            await runTask(task, clients, caller as CallerIdentity, settings, coverage),
+            coverage,
+          );
+          const part = (inventory[task.collector.service] as Record<string, unknown[]>)[
+            task.collector.key
+          ] as unknown[];
+          for (const item of items) part.push(item);
+          resources += items.length;
+          progress({
+            type: 'task-done',
+            accountId: task.accountId,
+            region: task.region,
+            part: task.collector.part,
+            items: items.length,
+          });
+          const remaining = (remainingByAccount.get(task.accountId) ?? 1) - 1;
+          remainingByAccount.set(task.accountId, remaining);
+          if (remaining === 0) {
+            clients.release(task.accountId);
+            memory.check();
+            progress({ type: 'account-done', accountId: task.accountId });
+          }
+        }),
+      ),
     );
 
     inventory.coverage = coverage.list();
     sortParts(inventory);
-    const valid = inventorySchema.parse(inventory);
+    const valid = validEnvelope(inventory);
+    memory.collectNow();
     progress({
       type: 'done',
       summary: {
@@ -328,6 +350,46 @@ async function runTask(
     );
     return [];
   }
+}
+
+/**
+ * Items are validated as each part arrives, not the whole snapshot at the end: a second full copy of a
+ * 100 k-resource estate would double the peak memory. An item a collector got wrong is a gap, not a crash.
+ */
+function validItems(task: Task, items: unknown[], coverage: CoverageLog): unknown[] {
+  const schema = itemSchema(task.collector.service, task.collector.key);
+  const valid: unknown[] = [];
+  for (const item of items) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) valid.push(parsed.data);
+    else {
+      coverage.add({
+        part: task.collector.part,
+        accountId: task.accountId,
+        region: task.region === 'global' ? '*' : task.region,
+        reason: 'error',
+        message: `unexpected data from AWS: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`,
+      });
+    }
+  }
+  return valid;
+}
+
+function itemSchema(service: ServiceName, key: string): ZodTypeAny {
+  let schema = (inventorySchema.shape[service].shape as Record<string, ZodTypeAny>)[key] as ZodTypeAny;
+  if (schema instanceof ZodDefault) schema = schema._def.innerType as ZodTypeAny;
+  return (schema as ZodArray<ZodTypeAny>).element;
+}
+
+/** The snapshot around the already validated parts: scope, organization, accounts and coverage. */
+const envelopeSchema = inventorySchema.extend(
+  Object.fromEntries(
+    INVENTORY_SERVICES.map((service) => [service, z.record(z.string(), z.array(z.unknown()))]),
+  ),
+);
+
+function validEnvelope(inventory: InventoryInput): Inventory {
+  return envelopeSchema.parse(inventory) as unknown as Inventory;
 }
 
 /** Resources in a snapshot, across every service part. */
