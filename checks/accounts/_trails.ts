@@ -23,3 +23,10 @@ export function trailDefects(trail: Trail): string[] {
     trail.isLogging ? '' : 'logging stopped',
   ].filter(Boolean);
 }
+
+/** The organization trail that records every member account, if one is multi-region and logging. */
+export function recordingOrganizationTrail(inventory: Inventory): Trail | undefined {
+  return uniqueTrails(inventory).find(
+    (trail) => trail.isOrganizationTrail && trailDefects(trail).length === 0,
+  );
+}

@@ -1,7 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { accountLabel, accountResource, perActiveAccount } from '../_lib/_accounts.ts';
 import { missingData, unreadableIn } from '../_lib/_outcomes.ts';
-import { trailDefects, uniqueTrails } from './_trails.ts';
+import { recordingOrganizationTrail, trailDefects, uniqueTrails } from './_trails.ts';
 
 export default defineCheck({
   id: 'cloudtrail-organization-trail',
@@ -42,7 +42,7 @@ export default defineCheck({
   evaluate: (inventory) => {
     const organization = inventory.organization;
     const orgTrails = uniqueTrails(inventory).filter((trail) => trail.isOrganizationTrail);
-    const covering = orgTrails.find((trail) => trailDefects(trail).length === 0);
+    const covering = recordingOrganizationTrail(inventory);
     return perActiveAccount(inventory, (account) => {
       const resource = accountResource(inventory, account.id);
       const label = accountLabel(inventory, account.id);
