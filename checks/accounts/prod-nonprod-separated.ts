@@ -12,8 +12,9 @@ interface TaggedResource extends EnvironmentSignal {
   name: string;
 }
 
-/** Workload resources in the account whose environment tag names production or non-production. */
-function taggedResources(inventory: Inventory, accountId: string): TaggedResource[] {
+/** Workload resources whose environment tag names production or non-production, by account. */
+function taggedResourcesByAccount(inventory: Inventory): Map<string, TaggedResource[]> {
+  const byAccount = new Map<string, TaggedResource[]>();
   const resources = [
     ...inventory.ec2.instances.filter((instance) => instance.state !== 'terminated'),
     ...inventory.ec2.vpcs,
@@ -21,10 +22,14 @@ function taggedResources(inventory: Inventory, accountId: string): TaggedResourc
     ...inventory.rds.clusters,
     ...inventory.s3.buckets,
   ];
-  return resources.flatMap((resource) => {
-    const tagged = resource.accountId === accountId ? taggedEnvironment(resource.tags) : undefined;
-    return tagged ? [{ kind: tagged.kind, source: tagged.tag, name: resource.name || resource.arn }] : [];
-  });
+  for (const resource of resources) {
+    const tagged = taggedEnvironment(resource.tags);
+    if (!tagged) continue;
+    const list = byAccount.get(resource.accountId) ?? [];
+    list.push({ kind: tagged.kind, source: tagged.tag, name: resource.name || resource.arn });
+    byAccount.set(resource.accountId, list);
+  }
+  return byAccount;
 }
 
 /** `orders-dev (environment=development), web-staging (env=staging), 2 more` */
@@ -90,8 +95,9 @@ export default defineCheck({
   },
   docsUrl:
     'https://docs.aws.amazon.com/whitepapers/latest/organizing-your-aws-environment/production-starter-organization.html',
-  evaluate: (inventory) =>
-    perActiveAccount(inventory, (account) => {
+  evaluate: (inventory) => {
+    const taggedResources = taggedResourcesByAccount(inventory);
+    return perActiveAccount(inventory, (account) => {
       const resource = accountResource(inventory, account.id);
       const label = accountLabel(inventory, account.id);
       if (account.id === managementAccountId(inventory)) {
@@ -101,7 +107,7 @@ export default defineCheck({
         );
       }
       const signals = accountEnvironmentSignals(account);
-      const resources = taggedResources(inventory, account.id);
+      const resources = taggedResources.get(account.id) ?? [];
       const kinds = [...new Set([...signals, ...resources].map((signal) => signal.kind))];
       if (kinds.length === 0) {
         return notApplicable(
@@ -115,5 +121,6 @@ export default defineCheck({
         return pass(resource, `${label} holds ${kind} only: ${named}`);
       }
       return fail(resource, describeMix(label, signals, resources));
-    }),
+    });
+  },
 });
