@@ -12,6 +12,8 @@ export interface CurrentAnswer {
   choices: Map<string, { status: ChoiceStatus; reason?: string; notes?: string }>;
   notes: string;
   isApplicable: boolean;
+  /** The choice ids the live lens offers for this question (GetAnswer's Choices), when known. */
+  liveChoiceIds?: string[];
 }
 
 type ChoiceStatus = 'SELECTED' | 'UNSELECTED' | 'NOT_APPLICABLE';
@@ -56,9 +58,9 @@ export const EMPTY_ANSWER: CurrentAnswer = {
  * always sends the union of the person's selections and the proven choices; a person's choice is only
  * unselected with `authoritative`, otherwise a contradiction is flagged in the notes.
  */
-export function planAnswer(input: PlanInput): AnswerPlan {
+export function planAnswer(planInput: PlanInput): AnswerPlan {
+  const { input, warnings } = restrictToLiveLens(planInput);
   const { question, current, authoritative } = input;
-  const warnings: string[] = [];
   const title = (id: string) => question.choices.find((choice) => choice.id === id)?.title ?? id;
   const isOurs = (id: string) => (current.choices.get(id)?.notes ?? '').startsWith(CHOICE_NOTE_TAG);
   const before = new Set(current.selected);
@@ -178,6 +180,34 @@ export function planAnswer(input: PlanInput): AnswerPlan {
   const update: AnswerUpdate = { SelectedChoices: selectedChoices, Notes: notesAfter };
   if (Object.keys(choiceUpdates).length > 0) update.ChoiceUpdates = choiceUpdates;
   return { change: plan, update, warnings };
+}
+
+/**
+ * The bundled lens may be older or newer than the lens version of the workload: only the choices the
+ * live answer offers are planned; evidence for others is skipped with a warning.
+ */
+function restrictToLiveLens(input: PlanInput): { input: PlanInput; warnings: string[] } {
+  const warnings: string[] = [];
+  const live = input.current.liveChoiceIds ? new Set(input.current.liveChoiceIds) : undefined;
+  if (!live) return { input, warnings };
+  for (const evidence of input.evidence) {
+    if (!live.has(evidence.choiceId)) {
+      warnings.push(
+        `${input.question.id}: choice ${evidence.choiceId} is not in the workload's version of lens ${input.lensAlias}; skipped (UpgradeLensReview moves the workload to the newest version)`,
+      );
+    }
+  }
+  return {
+    input: {
+      ...input,
+      question: {
+        ...input.question,
+        choices: input.question.choices.filter((choice) => live.has(choice.id)),
+      },
+      evidence: input.evidence.filter((evidence) => live.has(evidence.choiceId)),
+    },
+    warnings,
+  };
 }
 
 /** Per-choice status and notes that differ from the current answer; a person's choice notes stay untouched. */
@@ -318,6 +348,7 @@ function plural(count: number, noun: string): string {
 
 /** Turns a GetAnswer answer into the plan's view of it. */
 export function currentAnswerFrom(answer: {
+  Choices?: { ChoiceId?: string }[];
   SelectedChoices?: string[];
   ChoiceAnswers?: { ChoiceId?: string; Status?: string; Reason?: string; Notes?: string }[];
   Notes?: string;
@@ -337,5 +368,8 @@ export function currentAnswerFrom(answer: {
     choices,
     notes: answer.Notes ?? '',
     isApplicable: answer.IsApplicable ?? true,
+    ...(answer.Choices?.length
+      ? { liveChoiceIds: answer.Choices.flatMap((choice) => (choice.ChoiceId ? [choice.ChoiceId] : [])) }
+      : {}),
   };
 }

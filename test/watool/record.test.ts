@@ -392,6 +392,23 @@ describe('failures say what to do and leave answers alone', () => {
   });
 });
 
+describe('a workload on another lens version', () => {
+  it('skips evidence for choices the live lens does not offer, with a warning, instead of failing', async () => {
+    const lens = fake.lenses.get('wellarchitected')!;
+    const securely = lens.questions.find((question) => question.id === 'securely-operate')!;
+    securely.choices = securely.choices.filter(
+      (choice) => choice.id !== 'sec_securely_operate_multi_accounts',
+    );
+    seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options());
+    expect(summary.warnings.join('\n')).toContain(
+      "choice sec_securely_operate_multi_accounts is not in the workload's version of lens wellarchitected",
+    );
+    expect(answerOf('securely-operate').selected).not.toContain('sec_securely_operate_multi_accounts');
+    expect(answerOf('fault-isolation').selected).toEqual(['rel_fault_isolation_multiaz_region_system']);
+  });
+});
+
 describe('the fake WA Tool enforces the API constraints', () => {
   const refusals: [string, Partial<UpdateAnswerCommandInput>, RegExp][] = [
     ['an unknown choice id', { SelectedChoices: ['sec_securely_operate_made_up'] }, /not a choice/],
