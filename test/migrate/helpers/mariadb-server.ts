@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mysql from 'mysql2/promise';
+import mysql, { type RowDataPacket } from 'mysql2/promise';
 
 /**
  * Throwaway MariaDB servers for tests and benchmarks: each has its own data dir, port and socket,
@@ -109,7 +109,11 @@ function serverArgs(dir: string, port: number, serverId: number, options: Mariad
   return [...args, ...(options.extraArgs ?? [])];
 }
 
-async function waitUntilReady(port: number, child: ChildProcess, errorLog: string): Promise<void> {
+/**
+ * Ready means our own server answers on the port: another test's server may have taken the port
+ * between freePort() and bind, and must not be mistaken for ours (its data dir tells them apart).
+ */
+async function waitUntilReady(port: number, child: ChildProcess, dir: string): Promise<void> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -121,14 +125,16 @@ async function waitUntilReady(port: number, child: ChildProcess, errorLog: strin
         user: 'root',
         connectTimeout: 2000,
       });
+      const [[row]] = await connection.query<RowDataPacket[]>('SELECT @@datadir AS datadir');
       await connection.end();
-      return;
+      if (String(row?.datadir).replace(/\/$/, '') === join(dir, 'data')) return;
+      lastError = new Error(`port ${port} is served by another server (${String(row?.datadir)})`);
     } catch (error) {
       lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const log = await readFile(errorLog, 'utf8').catch(() => '');
+  const log = await readFile(join(dir, 'error.log'), 'utf8').catch(() => '');
   throw new Error(`MariaDB on port ${port} did not start: ${String(lastError)}\n${log.slice(-3000)}`);
 }
 
@@ -153,7 +159,7 @@ async function startOnce(dir: string, port: number, serverId: number, options: M
   running.add(child);
   child.once('exit', () => running.delete(child));
   try {
-    await waitUntilReady(port, child, join(dir, 'error.log'));
+    await waitUntilReady(port, child, dir);
     return child;
   } catch (error) {
     await stopChild(child);
