@@ -1,7 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { accountLabel, managementAccountId } from '../_lib/_accounts.ts';
-import { accountEnvironmentSignals } from './_environments.ts';
+import { accountEnvironmentSignals } from '../_lib/_environment.ts';
 import { uniqueTrails, type Trail } from './_trails.ts';
 
 /** Why the bucket's account is not a dedicated log archive, or undefined when it is one. */

@@ -6,7 +6,7 @@ import {
   taggedEnvironment,
   type EnvironmentKind,
   type EnvironmentSignal,
-} from './_environments.ts';
+} from '../_lib/_environment.ts';
 
 interface TaggedResource extends EnvironmentSignal {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountEnvironmentSignals, environmentOf } from '../../checks/accounts/_environments.ts';
+import { accountEnvironmentSignals, environmentOf } from '../../checks/_lib/_environment.ts';
 import { customScpsGoverning, policyTargetsGoverning } from '../../checks/_lib/_organization.ts';
 import { daysSince } from '../../checks/_lib/_time.ts';
 import { accountSchema, organizationSchema } from '../../src/inventory/schema.ts';
