@@ -8,6 +8,7 @@ import { suppressionSchema } from './engine/suppressions.ts';
 import { describeError, userError } from './errors.ts';
 import { brandingSchema } from './report/branding.ts';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from './report/index.ts';
+import { findQuestion, loadWellArchitectedLens } from './watool/lens.ts';
 
 /**
  * wareview.config.yaml (or .json): workload, scope, check selection, suppressions and output.
@@ -28,8 +29,36 @@ export const configSchema = z
         /** An existing WA Tool workload to record into. */
         waToolWorkloadId: z.string().optional(),
         lenses: z.array(z.string()).optional(),
+        /** Choices the team declared not applicable in the WA Tool, with the tool's reason. */
+        notApplicable: z
+          .array(
+            z
+              .object({
+                question: z.string().min(1),
+                choice: z.string().min(1),
+                reason: z.enum(['OUT_OF_SCOPE', 'BUSINESS_PRIORITIES', 'ARCHITECTURE_CONSTRAINTS', 'OTHER']),
+                note: z.string().max(250).optional(),
+              })
+              .strict(),
+          )
+          .optional(),
       })
       .strict()
+      .superRefine((workload, context) => {
+        const lens = loadWellArchitectedLens();
+        workload.notApplicable?.forEach((entry, index) => {
+          const question = findQuestion(lens, entry.question);
+          if (!question?.choices.some((choice) => choice.id === entry.choice)) {
+            context.addIssue({
+              code: z.ZodIssueCode.custom,
+              path: ['notApplicable', index],
+              message: question
+                ? `"${entry.choice}" is not a choice of question "${entry.question}"`
+                : `unknown lens question "${entry.question}"`,
+            });
+          }
+        });
+      })
       .optional(),
     scope: z
       .object({

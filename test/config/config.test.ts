@@ -78,6 +78,20 @@ suppressions:
     }
   });
 
+  it('accepts not-applicable choices with real lens ids and rejects unknown ones', () => {
+    const entry = (question: string, choice: string) =>
+      `workload:\n  name: shop\n  notApplicable:\n    - question: ${question}\n      choice: ${choice}\n      reason: OUT_OF_SCOPE\n`;
+    expect(
+      parseConfig(entry('fault-isolation', 'rel_fault_isolation_use_bulkhead'), 'c.yaml').workload
+        ?.notApplicable,
+    ).toEqual([
+      { question: 'fault-isolation', choice: 'rel_fault_isolation_use_bulkhead', reason: 'OUT_OF_SCOPE' },
+    ]);
+    expect(() => parseConfig(entry('fault-isolation', 'made_up'), 'c.yaml')).toThrow(
+      /workload\.notApplicable\.0: "made_up" is not a choice of question "fault-isolation"/,
+    );
+  });
+
   it('rejects a suppression without a reason', () => {
     expect(() => parseConfig('suppressions:\n  - check: x\n    reason: ""\n', 'c.yaml')).toThrow(
       /suppressions\.0\.reason/,
