@@ -78,7 +78,14 @@ afterAll(async () => {
 
 describe('migrate assess, plan, run, then validate, with writes on the source', () => {
   it('assess names the MyISAM and the key-less table', async () => {
-    const { stdout } = await runCli(['migrate', 'assess', '--source', source.url(['shop']), '--target-kind', 'mysql']);
+    const { stdout } = await runCli([
+      'migrate',
+      'assess',
+      '--source',
+      source.url(['shop']),
+      '--target-kind',
+      'mysql',
+    ]);
     expect(stdout).toMatch(/legacy_counters/);
     expect(stdout).toMatch(/audit_log/);
   });
