@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectDumpTools, parseDumpMetadata } from '../../src/migrate/run/mydumper.ts';
+import { detectDumpTools, parseDumpMetadata, runTool } from '../../src/migrate/run/mydumper.ts';
 import { deferredClauseName, rewriteTableSchema } from '../../src/migrate/run/schema-rewrite.ts';
 import { runCli } from './run-cli.ts';
 import { writeLocalPlan } from './run-plan-fixture.ts';
@@ -91,6 +91,17 @@ describe('rewriteTableSchema', () => {
     ['ADD KEY `ix` (`a`,`b`)', 'ix'],
   ])('deferredClauseName(%s) = %s', (clause, name) => {
     expect(deferredClauseName(clause)).toBe(name);
+  });
+});
+
+describe('runTool', () => {
+  it('turns a failing tool into a user error carrying the end of its output', async () => {
+    await expect(
+      runTool('sh', ['-c', 'echo "Error restoring shop.visits" >&2; exit 3']),
+    ).rejects.toMatchObject({
+      code: 'MIGRATE_TOOL_FAILED',
+      message: 'sh failed (exit code 3): Error restoring shop.visits',
+    });
   });
 });
 

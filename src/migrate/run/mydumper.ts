@@ -96,7 +96,7 @@ export function runTool(tool: string, args: readonly string[], options: ToolOpti
         userError(
           'MIGRATE_TOOL_FAILED',
           `${tool} failed (${signal ? `signal ${signal}` : `exit code ${code}`}): ${tail || '(no output)'}`,
-          `Run again with --debug for details; the ${tool} log lines above name the table that failed.`,
+          `Fix what ${tool} names above, then run \`wareview migrate run\` again: finished steps and chunks are kept.`,
         ),
       );
     });
