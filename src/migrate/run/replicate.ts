@@ -1,5 +1,6 @@
 import type { Connection } from 'mysql2/promise';
 import { userError } from '../../errors.ts';
+import { openConnection, withConnection } from '../connection.ts';
 import {
   replicationSetupStatements,
   startReplication,
@@ -16,7 +17,6 @@ import {
   replicationFilterStatement,
   runStatement,
 } from './replication-control.ts';
-import { openScriptConnection } from './script-connection.ts';
 
 /**
  * The replicate step points the target at the source's position recorded by the dump. Once that
@@ -60,7 +60,7 @@ export async function catchUpStep(context: RunContext): Promise<void> {
   const { store, progress } = context;
   const startedAt = Date.now();
   progress.phase('catch-up');
-  const source = await openScriptConnection(context.source, 'source');
+  const source = await openConnection(context.source, 'source');
   try {
     await withTarget(context, async (target) => {
       await ensureReplicating(target, context);
@@ -110,14 +110,8 @@ export async function catchUpStep(context: RunContext): Promise<void> {
   }
 }
 
-async function withTarget<T>(context: RunContext, work: (target: Connection) => Promise<T>): Promise<T> {
-  const target = await openScriptConnection(context.target, 'target');
-  try {
-    return await work(target);
-  } finally {
-    await target.end().catch(() => undefined);
-  }
-}
+const withTarget = <T>(context: RunContext, work: (target: Connection) => Promise<T>): Promise<T> =>
+  withConnection(context.target, 'target', work);
 
 /** The filter is a server setting that a restart forgets, so it is set again whenever replication is started. */
 async function applyFilter(target: Connection, context: RunContext): Promise<string | null> {

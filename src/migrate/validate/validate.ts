@@ -1,7 +1,7 @@
 import type { Connection, Pool } from 'mysql2/promise';
 import pLimit from 'p-limit';
 import { userError } from '../../errors.ts';
-import { openPool, type Queryable } from '../connection.ts';
+import { openConnection, openPool, type Queryable } from '../connection.ts';
 import type { DialectKind } from '../dialect.ts';
 import { readPlan } from '../plan-schema.ts';
 import { resolvePlanServers } from '../run/plan-servers.ts';
@@ -13,7 +13,6 @@ import {
   type BinlogPosition,
 } from '../run/replication-control.ts';
 import { qualifiedName } from '../run/schema-rewrite.ts';
-import { openScriptConnection } from '../run/script-connection.ts';
 import type { ServerUrl } from '../source-url.ts';
 import { checksumChunk, sameChecksum, type ChunkChecksum } from './checksum.ts';
 import { describeRange, keyRanges, readTableShapes, type KeyRange, type TableShape } from './chunks.ts';
@@ -174,8 +173,8 @@ async function recheckConsistently(
   mismatched: readonly ChunkTask[],
   timeoutMs: number,
 ): Promise<string> {
-  const target = await openScriptConnection(servers.target, 'target');
-  const source = await openScriptConnection(servers.source, 'source');
+  const target = await openConnection(servers.target, 'target');
+  const source = await openConnection(servers.source, 'source');
   try {
     const status = await readReplicaStatus(target, servers.targetKind);
     const replicating = status !== null && status.sqlRunning;
