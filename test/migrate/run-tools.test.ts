@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectDumpTools, parseDumpMetadata, runTool } from '../../src/migrate/run/mydumper.ts';
 import { deferredClauseName, rewriteTableSchema } from '../../src/migrate/run/schema-rewrite.ts';
+import { readRunState, statePathFor } from '../../src/migrate/run/state.ts';
 import { runCli } from './run-cli.ts';
 import { writeLocalPlan } from './run-plan-fixture.ts';
 
@@ -91,6 +92,31 @@ describe('rewriteTableSchema', () => {
     ['ADD KEY `ix` (`a`,`b`)', 'ix'],
   ])('deferredClauseName(%s) = %s', (clause, name) => {
     expect(deferredClauseName(clause)).toBe(name);
+  });
+});
+
+describe('the run state file', () => {
+  it.each([
+    ['not JSON', '{"version": 1,', /not valid JSON/],
+    [
+      'a step that does not exist',
+      '{"version":1,"planFile":"plan.json","completed":["copy"],"warnings":[]}',
+      /completed\.0/,
+    ],
+  ])('%s is refused with what to do', async (_name, text, problem) => {
+    const dir = await mkdtemp(join(tmpdir(), 'wareview-state-'));
+    try {
+      const planPath = join(dir, 'plan.json');
+      await writeFile(statePathFor(planPath), text);
+      const error = await readRunState(statePathFor(planPath), planPath).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'MIGRATE_STATE_CORRUPT', message: expect.stringMatching(problem) });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lives beside the plan', () => {
+    expect(statePathFor('/runs/shop/plan.json')).toBe('/runs/shop/plan.state.json');
   });
 });
 
