@@ -101,6 +101,7 @@ try {
     global: concurrency,
     perAccountRegion: DEFAULT_CONCURRENCY.perAccountRegion,
   });
+  const collectPeakMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   await writeInventory(join(out, 'inventory.json.gz'), run.inventory);
   const wallMs = performance.now() - run.started;
   const cpu = process.cpuUsage(cpuBefore);
@@ -124,6 +125,7 @@ try {
     sequentialMsPerCall: Number(sequentialMsPerCall.toFixed(1)),
     speedupOverOneAtATime: Number(((calls * sequentialMsPerCall) / wallMs).toFixed(1)),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssBeforeWriteMiB: collectPeakMiB,
     collectorCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     loadAverage: os.loadavg().map((load) => Number(load.toFixed(1))),
   };
