@@ -59,8 +59,7 @@ function conditionValues(condition: PolicyStatement['Condition'], operator: RegE
 
 /**
  * True when a statement denies every request sent without TLS: Effect Deny, any principal, and
- * `Bool`/`BoolIfExists` aws:SecureTransport = false (or `NumericLessThan` aws:SecureTransport-free
- * variants are not accepted, as AWS's own guidance uses the Bool form).
+ * `Bool`/`BoolIfExists` aws:SecureTransport = false, the form AWS documents for TLS-only buckets.
  */
 export function deniesInsecureTransport(statements: readonly PolicyStatement[]): boolean {
   return statements.some(
