@@ -1,3 +1,4 @@
+import type { RouteTable } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { publicSubnetIds } from '../../src/collect/ec2.ts';
 import {
@@ -135,6 +136,6 @@ describe('publicSubnetIds', () => {
       public: false,
     },
   ])('$title → public $public', ({ tables, public: isPublic }) => {
-    expect(publicSubnetIds(tables, [{ SubnetId: 's', VpcId: 'v' }]).has('s')).toBe(isPublic);
+    expect(publicSubnetIds(tables as RouteTable[], [{ SubnetId: 's', VpcId: 'v' }]).has('s')).toBe(isPublic);
   });
 });
