@@ -1,8 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigration } from '../../src/migrate/run/run.ts';
+import { statePathFor } from '../../src/migrate/run/state.ts';
 import { createDataset } from './helpers/dataset.ts';
 import { startMariadbServers, type MariadbServer } from './helpers/mariadb-server.ts';
 import { runCli } from './run-cli.ts';
@@ -14,6 +15,8 @@ let target: MariadbServer;
 let dir: string;
 let planPath: string;
 let validation: { code: number | null; stdout: string; stderr: string };
+const PASSWORD = 'pa ss"w0rd';
+const env = { ...process.env, WAREVIEW_SOURCE_PASSWORD: PASSWORD, WAREVIEW_TARGET_PASSWORD: PASSWORD };
 const silent = {
   phase: () => undefined,
   update: () => undefined,
@@ -38,20 +41,32 @@ beforeAll(async () => {
   const setup = await source.connect();
   await createDataset(setup, { customers: 400, visits: 3000, noPrimaryKeyRows: 300 });
   await setup.end();
+  // An account with a password, given only through the environment: it reaches mydumper, myloader
+  // and the replication channel, and appears nowhere in the plan or the state.
+  for (const server of [source, target]) {
+    const admin = await server.connect();
+    await admin.query(
+      `SET sql_log_bin = 0; CREATE USER 'mover'@'%' IDENTIFIED BY '${PASSWORD}'; GRANT ALL ON *.* TO 'mover'@'%'`,
+    );
+    await admin.end();
+  }
+  const asMover = (url: string): string => url.replace('mysql://root@', 'mysql://mover@');
   await writeLocalPlan(planPath, {
-    sourceUrl: source.url(['shop']),
-    targetUrl: target.url(),
+    sourceUrl: asMover(source.url(['shop'])),
+    targetUrl: asMover(target.url()),
     databases: ['shop'],
     chunkRows: 500,
   });
-  await runMigration({ planPath, progress: silent, pollMs: 100 });
-  const before = await runCli(['migrate', 'validate', '--plan', planPath]);
+  await runMigration({ planPath, env, progress: silent, pollMs: 100 });
+  const state = await readFile(statePathFor(planPath), 'utf8');
+  expect(state).not.toContain(PASSWORD);
+  const before = await runCli(['migrate', 'validate', '--plan', planPath], env);
   expect(before.stdout).toMatch(/^equal: 6 tables/m);
   expect(before.code).toBe(0);
   const hand = await target.connect();
   for (const sql of HAND_CHANGES) await hand.query(sql);
   await hand.end();
-  validation = await runCli(['migrate', 'validate', '--plan', planPath, '--chunk-rows', '300']);
+  validation = await runCli(['migrate', 'validate', '--plan', planPath, '--chunk-rows', '300'], env);
 });
 
 afterAll(async () => {

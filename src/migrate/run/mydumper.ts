@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { userError } from '../../errors.ts';
 import type { ServerUrl } from '../source-url.ts';
 
 /**
  * The mydumper/myloader command lines. Only options that mydumper 0.10 (Debian 12's package)
- * already has are used; newer releases kept them. Passwords go through a 0600 defaults file,
- * never through argv where `ps` would show them.
+ * already has are used; newer releases kept them.
  */
 
 export interface DumpToolVersions {
@@ -103,25 +101,20 @@ export function runTool(tool: string, args: readonly string[], options: ToolOpti
   });
 }
 
-/** A private defaults file holding the password, removed after use. */
-export async function withDefaultsFile<T>(server: ServerUrl, work: (path: string) => Promise<T>): Promise<T> {
-  const directory = await mkdtemp(join(tmpdir(), 'wareview-migrate-'));
-  const path = join(directory, 'client.cnf');
-  try {
-    const escaped = server.password.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-    await writeFile(path, `[client]\nuser="${server.user}"\npassword="${escaped}"\n`, { mode: 0o600 });
-    await chmod(path, 0o600);
-    return await work(path);
-  } finally {
-    await rm(directory, { recursive: true, force: true });
-  }
-}
-
-const connectionArgs = (server: ServerUrl, defaultsFile: string): string[] => [
-  `--defaults-file=${defaultsFile}`,
+const connectionArgs = (server: ServerUrl): string[] => [
   `--host=${server.host}`,
   `--port=${server.port}`,
+  `--user=${server.user}`,
 ];
+
+/**
+ * The password reaches the tools in MYSQL_PWD, which their client library reads: unlike a
+ * defaults file it leaves nothing on disk when a run is killed, and unlike argv `ps` cannot show it
+ * (/proc/PID/environ is readable by the same user only).
+ */
+function toolEnvironment(server: ServerUrl, options: ToolOptions): NodeJS.ProcessEnv {
+  return { ...(options.env ?? process.env), MYSQL_PWD: server.password };
+}
 
 export interface DumpOptions {
   readonly source: ServerUrl;
@@ -136,10 +129,10 @@ export interface DumpOptions {
  * coordinates and dumps non-InnoDB tables, then continues from one consistent InnoDB snapshot.
  * Rows are written as INSERT IGNORE so that a chunk loaded twice after a crash adds nothing.
  */
-export function mydumperArgs(options: DumpOptions, defaultsFile: string): string[] {
+export function mydumperArgs(options: DumpOptions): string[] {
   const escaped = options.databases.map((name) => name.replace(/[$]/g, '\\$'));
   return [
-    ...connectionArgs(options.source, defaultsFile),
+    ...connectionArgs(options.source),
     `--regex=^(${escaped.join('|')})\\.`,
     `--outputdir=${options.outputDir}`,
     `--threads=${options.threads}`,
@@ -153,9 +146,10 @@ export function mydumperArgs(options: DumpOptions, defaultsFile: string): string
 }
 
 export async function runMydumper(options: DumpOptions, toolOptions: ToolOptions = {}): Promise<void> {
-  await withDefaultsFile(options.source, (defaultsFile) =>
-    runTool('mydumper', mydumperArgs(options, defaultsFile), toolOptions),
-  );
+  await runTool('mydumper', mydumperArgs(options), {
+    ...toolOptions,
+    env: toolEnvironment(options.source, toolOptions),
+  });
 }
 
 export interface LoadChunkOptions {
@@ -168,9 +162,9 @@ export interface LoadChunkOptions {
 }
 
 /** myloader turns the session binlog off by default and commits every 1000 statements. */
-export function myloaderArgs(options: LoadChunkOptions, defaultsFile: string): string[] {
+export function myloaderArgs(options: LoadChunkOptions): string[] {
   return [
-    ...connectionArgs(options.target, defaultsFile),
+    ...connectionArgs(options.target),
     `--directory=${options.directory}`,
     `--threads=${options.threads}`,
     ...(options.enableBinlog ? ['--enable-binlog'] : []),
@@ -179,9 +173,10 @@ export function myloaderArgs(options: LoadChunkOptions, defaultsFile: string): s
 }
 
 export async function runMyloader(options: LoadChunkOptions, toolOptions: ToolOptions = {}): Promise<void> {
-  await withDefaultsFile(options.target, (defaultsFile) =>
-    runTool('myloader', myloaderArgs(options, defaultsFile), toolOptions),
-  );
+  await runTool('myloader', myloaderArgs(options), {
+    ...toolOptions,
+    env: toolEnvironment(options.target, toolOptions),
+  });
 }
 
 export interface BinlogCoordinates {
