@@ -212,6 +212,7 @@ export async function collectInventory(
           remainingByAccount.set(task.accountId, remaining);
           if (remaining === 0) {
             clients.release(task.accountId);
+            roleCredentials.delete(task.accountId);
             memory.check();
             progress({ type: 'account-done', accountId: task.accountId });
           }
