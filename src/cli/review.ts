@@ -90,7 +90,7 @@ export const reviewCommand: CommandModule<object, Args> = {
     const workload = named ?? collected.workload;
     const outcome = await reviewInventory({
       loaded,
-      inventory: { ...collected, workload },
+      inventory: workload === collected.workload ? collected : { ...collected, workload },
       checks,
       args,
       afterEvaluate: args.record

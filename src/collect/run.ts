@@ -18,6 +18,7 @@ import {
   type Inventory,
   type InventoryInput,
 } from '../inventory/schema.ts';
+import { markValidated } from '../inventory/store.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
 import type { CollectContext, PartCollector, ServiceName } from './collector.ts';
 import { resolveCollectOptions, type CollectOptions, type ResolvedCollectOptions } from './options.ts';
@@ -390,7 +391,7 @@ const envelopeSchema = inventorySchema.extend(
 );
 
 function validEnvelope(inventory: InventoryInput): Inventory {
-  return envelopeSchema.parse(inventory) as unknown as Inventory;
+  return markValidated(envelopeSchema.parse(inventory) as unknown as Inventory);
 }
 
 /** Resources in a snapshot, across every service part. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadDemoEstate } from '../../src/inventory/demo.ts';
-import { readInventory, writeInventory } from '../../src/inventory/store.ts';
+import { jsonChunks, readInventory, writeInventory } from '../../src/inventory/store.ts';
 import { isWareviewError } from '../../src/errors.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -76,5 +76,18 @@ describe('inventory snapshot store', () => {
     const broken = { ...loadDemoEstate(), accounts: [{ id: 'not-an-account' }] };
     await expect(writeInventory(path, broken as never)).rejects.toThrow(/accounts\.0\.id/);
     expect(() => readFileSync(path)).toThrow();
+  });
+});
+
+describe('jsonChunks', () => {
+  it.each([
+    ['the bundled estate', loadDemoEstate()],
+    [
+      'undefined and function members are left out like JSON.stringify does',
+      { a: undefined, b: () => 1, c: [undefined, 1], d: { e: undefined } },
+    ],
+    ['empty containers and scalars', { a: [], b: {}, c: null, d: 'x"y', e: 1.5, f: true }],
+  ])('streams %s as the same JSON text', (_name, value) => {
+    expect([...jsonChunks(value, 2)].join('')).toBe(JSON.stringify(value));
   });
 });
