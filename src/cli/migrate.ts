@@ -12,6 +12,7 @@ import { buildPlan } from '../migrate/plan/plan.ts';
 import { planText, writePlanFiles } from '../migrate/plan/runbook.ts';
 import { PASSWORD_ENV } from '../migrate/source-url.ts';
 import { migrateRunCommand } from './migrate-run.ts';
+import { migrateStatusCommand } from './migrate-status.ts';
 import { migrateValidateCommand } from './migrate-validate.ts';
 
 const TARGET_KINDS = ['aurora', 'mysql'] as const;
@@ -166,6 +167,7 @@ const SUBCOMMANDS: CommandModule<any, any>[] = [
   planCommand,
   migrateRunCommand,
   migrateValidateCommand,
+  migrateStatusCommand,
 ];
 
 export const migrateCommand: CommandModule = {

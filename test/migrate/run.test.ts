@@ -159,4 +159,14 @@ describe('migrate assess, plan, run, then validate, with writes on the source', 
     expect(stdout).toMatch(/^equal: 6 tables/m);
     expect(code).toBe(0);
   });
+
+  it('status --live shows every step done and the replica applied up to the source', async () => {
+    const { code, stdout } = await runCli(['migrate', 'status', '--plan', planPath, '--live', '--json']);
+    expect(code).toBe(0);
+    const status = JSON.parse(stdout);
+    expect(status.steps.every((step: { done: boolean }) => step.done)).toBe(true);
+    expect(status.next).toBeNull();
+    expect(status.load).toMatchObject({ tablesLoaded: 6, tablesIndexed: 6 });
+    expect(status.replication.live).toMatchObject({ ioRunning: true, sqlRunning: true, lagBytes: 0 });
+  });
 });
