@@ -1,15 +1,11 @@
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { collectInventory, countResources } from '../collect/index.ts';
+import { countResources } from '../collect/index.ts';
 import { loadConfig } from '../config.ts';
 import { writeInventory } from '../inventory/store.ts';
 import { selectedChecks } from '../pipeline/settings.ts';
-import {
-  collectionOptions,
-  collectOptionsFromArgs,
-  progressFromArgs,
-  type CollectionArgs,
-} from './collect-options.ts';
+import { collectForChecks } from '../pipeline/collect-run.ts';
+import { collectionOptions, type CollectionArgs } from './collect-options.ts';
 import { configOption, selectionOptions, type SelectionArgs } from './options.ts';
 
 type Args = CollectionArgs & SelectionArgs & { out?: string; workload?: string };
@@ -48,18 +44,7 @@ export const collectCommand: CommandModule<object, Args> = {
     const loaded = await loadConfig(args.config);
     const checks = await selectedChecks(args, loaded);
     const workload = args.workload ?? loaded.config.workload?.name ?? 'workload';
-    const options = collectOptionsFromArgs(args, {
-      workload,
-      needs: [...new Set(checks.flatMap((check) => check.needs))].sort(),
-      scope: loaded.config.scope,
-    });
-    const display = progressFromArgs(args);
-    let inventory;
-    try {
-      inventory = await collectInventory(options, display.sink);
-    } finally {
-      display.stop();
-    }
+    const inventory = await collectForChecks(args, loaded, checks, workload);
     const path = snapshotPath(args.out);
     await writeInventory(path, inventory);
     console.log(
