@@ -172,7 +172,7 @@ const SUBCOMMANDS: CommandModule<any, any>[] = [
 
 export const migrateCommand: CommandModule = {
   command: 'migrate',
-  describe: 'Move a MySQL database onto Aurora MySQL: assess, plan, run, validate',
+  describe: 'Move a MySQL database onto Aurora MySQL: assess, plan, run, validate, status',
   builder: (yargs: Argv) => {
     let parser = yargs;
     for (const subcommand of SUBCOMMANDS) parser = parser.command(subcommand);
