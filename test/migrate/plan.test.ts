@@ -211,31 +211,31 @@ describe('migrate plan refuses', () => {
     }
   });
 
-  it('a target that already holds tables of the migrated databases, before measuring anything', async () => {
+  it.each([
+    [
+      'a target that already holds tables of the migrated databases',
+      'not-empty',
+      'CREATE DATABASE shop; CREATE TABLE shop.customers (id INT PRIMARY KEY)',
+      'DROP DATABASE shop',
+      ['[target-not-empty]', 'shop.customers'],
+    ],
+    [
+      'source and target with the same server_id',
+      'same-id',
+      'SET GLOBAL server_id = 21',
+      'SET GLOBAL server_id = 22',
+      ['[same-server-id]'],
+    ],
+  ])('%s, before measuring anything', async (_name, folder, setup, teardown, messages) => {
     const admin = await target.connect();
-    await admin.query('CREATE DATABASE shop; CREATE TABLE shop.customers (id INT PRIMARY KEY)');
+    await admin.query(setup);
     try {
-      const result = await plan(join(outDir, 'not-empty', 'plan.json'));
+      const result = await plan(join(outDir, folder, 'plan.json'));
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain('[target-not-empty]');
-      expect(result.stderr).toContain('shop.customers');
+      for (const message of messages) expect(result.stderr).toContain(message);
       expect(result.stderr).not.toContain('Measuring throughput');
     } finally {
-      await admin.query('DROP DATABASE shop');
-      await admin.end();
-    }
-  });
-
-  it('source and target with the same server_id, before measuring anything', async () => {
-    const admin = await target.connect();
-    await admin.query('SET GLOBAL server_id = 21');
-    try {
-      const result = await plan(join(outDir, 'same-id', 'plan.json'));
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain('[same-server-id]');
-      expect(result.stderr).not.toContain('Measuring throughput');
-    } finally {
-      await admin.query('SET GLOBAL server_id = 22');
+      await admin.query(teardown);
       await admin.end();
     }
   });
