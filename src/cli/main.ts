@@ -4,8 +4,6 @@ import { WAREVIEW_VERSION } from '../version.ts';
 import { commands } from './commands.ts';
 import { EXIT, ExitCode } from './exit-code.ts';
 
-export { EXIT, ExitCode } from './exit-code.ts';
-
 function buildParser(argv: string[]): Argv {
   let parser = yargs(argv)
     .scriptName('wareview')
