@@ -32,8 +32,8 @@ const PER_REGION = {
 };
 /** Resources per account (global services, and buckets which are listed once per account). */
 const PER_ACCOUNT = { users: 20, roles: 40, buckets: 30 };
-/** Per region: parameter groups (3), EBS default, session preferences, an instance connect endpoint. */
-const FIXED_PER_REGION = 6;
+/** Per region: parameter groups (4), EBS default, session preferences, an instance connect endpoint. */
+const FIXED_PER_REGION = 7;
 /** Per account: summary, password policy, account public access block, trail. */
 const FIXED_PER_ACCOUNT = 4;
 
@@ -265,17 +265,25 @@ function regionalParts(context: Context) {
     { engine: 'postgres', version: '15.4', family: 'postgres15' },
     { engine: 'mysql', version: '5.7.44', family: 'mysql5.7' },
   ];
-  const parameterGroups = engines.map((engine) => ({
-    ...base(context, 'rds', `pg:${engine.family.replace('.', '-')}-custom`, `${engine.family}-custom`),
-    kind: 'instance',
-    family: engine.family,
-    parameters:
-      engine.engine === 'mysql'
-        ? { require_secure_transport: chance(context, 0.5) ? '1' : '0' }
-        : { 'rds.force_ssl': chance(context, 0.5) ? '1' : '0' },
-  }));
+  const parameterGroups = [
+    ...engines.map((engine) => ({
+      ...base(context, 'rds', `pg:${engine.family.replace('.', '-')}-custom`, `${engine.family}-custom`),
+      kind: 'instance',
+      family: engine.family,
+      parameters:
+        engine.engine === 'mysql'
+          ? { require_secure_transport: chance(context, 0.5) ? '1' : '0' }
+          : { 'rds.force_ssl': chance(context, 0.5) ? '1' : '0' },
+    })),
+    {
+      ...base(context, 'rds', 'cluster-pg:aurora-mysql8-custom', 'aurora-mysql8-custom'),
+      kind: 'cluster',
+      family: 'aurora-mysql8.0',
+      parameters: { require_secure_transport: chance(context, 0.5) ? 'ON' : 'OFF' },
+    },
+  ];
   const clusters = Array.from({ length: PER_REGION.dbClusters }, (_, index) => {
-    const identifier = `${resourceName(context, index, 'aurora')}`.toLowerCase();
+    const identifier = resourceName(context, index, 'aurora').toLowerCase().replace(/_/g, '-');
     return {
       ...base(context, 'rds', `cluster:${identifier}`, identifier),
       identifier,
@@ -289,7 +297,7 @@ function regionalParts(context: Context) {
       backupRetentionDays: pick(context, [1, 7, 14, 35]),
       deletionProtection: chance(context, 0.7),
       iamDatabaseAuthenticationEnabled: chance(context, 0.3),
-      parameterGroup: null,
+      parameterGroup: 'aurora-mysql8-custom',
       members: [
         {
           instanceIdentifier: `${identifier}-1`,
