@@ -1,10 +1,10 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { userError, describeError } from '../errors.ts';
+import { writeChunksAtomic } from '../util/fs-atomic.ts';
 import { formatZodIssues } from '../util/zod-issues.ts';
 import { compileSchema, INVALID, type Validate } from './compiled-schema.ts';
 import { SplitJsonParser } from './split-json.ts';
@@ -146,15 +146,7 @@ export async function writeInventory(
   const valid = validated.has(inventory)
     ? (inventory as Inventory)
     : parseInventory(inventory, 'snapshot to write');
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await pipeline(Readable.from(batched(jsonChunks(valid, 2))), createGzip(), createWriteStream(temporary));
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeChunksAtomic(path, jsonChunks(valid, 2), createGzip());
   return valid;
 }
 
@@ -180,17 +172,4 @@ export function* jsonChunks(value: unknown, depth: number): Generator<string> {
   } else {
     yield JSON.stringify(value) ?? 'null';
   }
-}
-
-/** Joins small pieces into ~64 KiB strings: one stream write per element would be slow. */
-function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<string> {
-  let buffer = '';
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
 }
