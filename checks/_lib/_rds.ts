@@ -1,5 +1,6 @@
 import { notApplicable, type CheckOutcome } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
+import { whereEqual } from './_index.ts';
 
 export type RdsInstance = Inventory['rds']['instances'][number];
 export type RdsCluster = Inventory['rds']['clusters'][number];
@@ -75,10 +76,9 @@ export function judgeDatabases(inventory: Inventory, judge: (db: Database) => Ch
 
 /** The cluster's member instance records (instance class, monitoring) from `rds.instances`. */
 export function memberInstance(inventory: Inventory, cluster: RdsCluster, identifier: string) {
-  return inventory.rds.instances.find(
-    (instance) =>
-      instance.identifier === identifier &&
-      instance.accountId === cluster.accountId &&
-      instance.region === cluster.region,
-  );
+  return whereEqual(inventory.rds.instances, {
+    identifier,
+    accountId: cluster.accountId,
+    region: cluster.region,
+  })[0];
 }

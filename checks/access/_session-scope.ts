@@ -1,7 +1,8 @@
 import { notApplicable, type CheckOutcome } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { accountLabel } from '../_lib/_accounts.ts';
-import { instanceLabel, isInService, type Instance } from '../_lib/_instances.ts';
+import { instanceLabel, isInService } from '../_lib/_instances.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 export type SessionPreferences = Inventory['ssm']['sessionPreferences'][number];
 
@@ -45,10 +46,10 @@ export function perSessionScope(
   }
   return [...places.values()].map(({ accountId, region }) => {
     const preferences =
-      inventory.ssm.sessionPreferences.find((p) => p.accountId === accountId && p.region === region) ??
+      whereEqual(inventory.ssm.sessionPreferences, { accountId, region })[0] ??
       defaultPreferences(accountId, region);
     const place = `${accountLabel(inventory, accountId)} ${region}`;
-    const instances = running.filter((i: Instance) => i.accountId === accountId && i.region === region);
+    const instances = whereEqual(running, { accountId, region });
     if (instances.length === 0) {
       return notApplicable(preferences, `no running instances in ${place} to open sessions to`);
     }

@@ -2,6 +2,7 @@ import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.t
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { instanceLabel, isInService, type Instance } from '../_lib/_instances.ts';
 import { groupsOfInstance, portLabel, ruleCoversPort } from '../_lib/_network.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 const ADMIN_PORTS = [22, 3389];
 const BASTION_WORDS = /(^|[^a-z])(bastion|jump)/i;
@@ -109,7 +110,7 @@ export default defineCheck({
       ...inventory.ec2.vpcs
         .filter((vpc) => !bastionVpcs.has(`${vpc.accountId}/${vpc.vpcId}`))
         .map((vpc) => {
-          const count = running.filter((i) => i.accountId === vpc.accountId && i.vpcId === vpc.vpcId).length;
+          const count = whereEqual(running, { accountId: vpc.accountId, vpcId: vpc.vpcId }).length;
           const label = vpc.name && vpc.name !== vpc.vpcId ? `${vpc.name} (${vpc.vpcId})` : vpc.vpcId;
           return count === 0
             ? notApplicable(vpc, `VPC ${label} has no running instances`)

@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { instanceLabel, perInServiceInstance } from '../_lib/_instances.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 export default defineCheck({
   id: 'instances-in-public-subnets',
@@ -38,9 +39,10 @@ export default defineCheck({
     perInServiceInstance(inventory, (instance) => {
       const label = instanceLabel(instance);
       if (!instance.subnetId) return notApplicable(instance, `${label} is not in a VPC subnet`);
-      const subnet = inventory.ec2.subnets.find(
-        (candidate) => candidate.subnetId === instance.subnetId && candidate.accountId === instance.accountId,
-      );
+      const subnet = whereEqual(inventory.ec2.subnets, {
+        subnetId: instance.subnetId,
+        accountId: instance.accountId,
+      })[0];
       if (!subnet)
         return missingData(instance, `subnet ${instance.subnetId} of ${label} is not in the snapshot`);
       const subnetLabel =

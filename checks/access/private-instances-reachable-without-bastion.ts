@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { instanceLabel, isInService } from '../_lib/_instances.ts';
 import { managedInstanceOf } from './_ssm.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 export default defineCheck({
   id: 'private-instances-reachable-without-bastion',
@@ -37,16 +38,16 @@ export default defineCheck({
     inventory.ec2.vpcs.map((vpc) => {
       const label =
         vpc.name && vpc.name !== vpc.vpcId ? `VPC ${vpc.name} (${vpc.vpcId})` : `VPC ${vpc.vpcId}`;
-      const inVpc = <T extends { accountId: string; vpcId: string | null }>(item: T) =>
-        item.accountId === vpc.accountId && item.vpcId === vpc.vpcId;
-      const privateInstances = inventory.ec2.instances.filter(
-        (i) => inVpc(i) && isInService(i) && !i.publicIp,
-      );
+      const privateInstances = whereEqual(inventory.ec2.instances, {
+        accountId: vpc.accountId,
+        vpcId: vpc.vpcId,
+      }).filter((i) => isInService(i) && !i.publicIp);
       if (privateInstances.length === 0)
         return notApplicable(vpc, `${label} has no running private instances`);
-      const endpoint = inventory.ec2.instanceConnectEndpoints.find(
-        (e) => inVpc(e) && e.state === 'create-complete',
-      );
+      const endpoint = whereEqual(inventory.ec2.instanceConnectEndpoints, {
+        accountId: vpc.accountId,
+        vpcId: vpc.vpcId,
+      }).find((e) => e.state === 'create-complete');
       if (endpoint) {
         return pass(
           vpc,

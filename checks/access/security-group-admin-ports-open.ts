@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { instanceLabel } from '../_lib/_instances.ts';
 import { internetExposures, portLabel } from '../_lib/_network.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 /** Database, cache, search and container-control ports that never belong on the internet. */
 const ADMIN_PORTS = [3306, 5432, 1433, 1521, 6379, 11211, 9200, 5601, 27017, 9042, 5984, 2375, 2379];
@@ -44,13 +45,11 @@ export default defineCheck({
       const exposures = internetExposures([group], ADMIN_PORTS);
       if (exposures.length === 0)
         return pass(group, `${label} opens no database or admin port to the internet`);
-      const attached = inventory.ec2.instances
-        .filter(
-          (instance) =>
-            instance.accountId === group.accountId &&
-            instance.region === group.region &&
-            instance.securityGroupIds.includes(group.groupId),
-        )
+      const attached = whereEqual(inventory.ec2.instances, {
+        accountId: group.accountId,
+        region: group.region,
+      })
+        .filter((instance) => instance.securityGroupIds.includes(group.groupId))
         .map((instance) => instanceLabel(instance));
       const on = attached.length > 0 ? `; attached to ${attached.join(', ')}` : '';
       const open = exposures.map((e) => `${portLabel(e.port)} open to ${e.sources.join(' and ')}`);

@@ -104,6 +104,30 @@ export function refersTo(reference: Pick<KeyReference, 'keyId' | 'accountId' | '
     : name === key.keyId || name === `key/${key.keyId}`;
 }
 
+/**
+ * The users of a key, in reference order, as `references.filter((r) => refersTo(r, key))` finds them, but
+ * from one pass over the references: each is filed under the account, Region and name it resolves to.
+ */
+function keyUserIndex(references: readonly KeyReference[]): (key: Key) => string[] {
+  const byName = new Map<string, number[]>();
+  references.forEach((reference, position) => {
+    if (!reference.keyId) return;
+    const { region, accountId, name } = keyLocation(reference.keyId, reference);
+    const place = `${accountId}/${region}/${name}`;
+    const positions = byName.get(place);
+    if (positions) positions.push(position);
+    else byName.set(place, [position]);
+  });
+  return (key) => {
+    const names = [key.keyId, `key/${key.keyId}`].filter((name) => !name.startsWith('alias/'));
+    names.push(...key.aliases.filter((alias) => alias.startsWith('alias/')));
+    const positions = new Set(
+      names.flatMap((name) => byName.get(`${key.accountId}/${key.region}/${name}`) ?? []),
+    );
+    return [...positions].sort((a, b) => a - b).map((position) => references[position]!.user);
+  };
+}
+
 export const KEY_USER_PARTS = [
   'ec2.volumes',
   'ec2.snapshots',
@@ -129,12 +153,12 @@ export function perKeyInState(
   state: Key['state'],
   judge: (key: Key, label: string, users: string[]) => CheckOutcome,
 ): CheckOutcome[] {
-  const references = keyReferences(inventory);
+  const usersOf = keyUserIndex(keyReferences(inventory));
   const unread = inventory.coverage.filter((gap) => KEY_USER_PARTS.includes(gap.part));
   return inventory.kms.keys.map((key) => {
     const label = keyLabel(key);
     if (key.state !== state) return notApplicable(key, `${label} is ${key.state}`);
-    const users = references.filter((reference) => refersTo(reference, key)).map((r) => r.user);
+    const users = usersOf(key);
     if (users.length === 0 && unread.length > 0) {
       return missingData(
         refOf(key),

@@ -1,5 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { accountLabel } from '../_lib/_accounts.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 export default defineCheck({
   id: 'ebs-encryption-by-default',
@@ -42,9 +43,10 @@ export default defineCheck({
           `EBS encryption by default is on in ${where} with ${setting.kmsKeyId ?? 'the AWS managed key aws/ebs'}`,
         );
       }
-      const volumes = inventory.ec2.volumes.filter(
-        (volume) => volume.accountId === setting.accountId && volume.region === setting.region,
-      );
+      const volumes = whereEqual(inventory.ec2.volumes, {
+        accountId: setting.accountId,
+        region: setting.region,
+      });
       if (volumes.length === 0) {
         return notApplicable(
           setting,

@@ -3,6 +3,7 @@ import type { Inventory } from '../../src/inventory/schema.ts';
 import { missingData } from '../_lib/_outcomes.ts';
 import { refOf } from '../_lib/_resource-ref.ts';
 import { describeDatabase, engineFamily, judgeDatabases, majorVersion, type Database } from '../_lib/_rds.ts';
+import { whereEqual } from '../_lib/_index.ts';
 
 /** The parameter that makes the server refuse unencrypted connections, per engine family. */
 const TLS_PARAMETER: Partial<Record<ReturnType<typeof engineFamily>, string>> = {
@@ -26,13 +27,12 @@ function judge(inventory: Inventory, db: Database) {
   const groupName = kind === 'instance' ? db.parameterGroups[0] : db.parameterGroup;
   if (!groupName)
     return missingData(refOf(db), `no ${kind} parameter group is recorded for ${db.identifier}`);
-  const group = inventory.rds.parameterGroups.find(
-    (candidate) =>
-      candidate.name === groupName &&
-      candidate.kind === kind &&
-      candidate.accountId === db.accountId &&
-      candidate.region === db.region,
-  );
+  const group = whereEqual(inventory.rds.parameterGroups, {
+    name: groupName,
+    kind,
+    accountId: db.accountId,
+    region: db.region,
+  })[0];
   const value = group?.parameters[parameter];
   if (!group && !groupName.startsWith('default.')) {
     return missingData(

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { describeError } from '../errors.ts';
 import type { CoverageGap, Inventory } from '../inventory/schema.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
@@ -8,6 +8,7 @@ import {
   AREAS,
   checkMetadata,
   PILLARS,
+  SEVERITIES,
   severityRank,
   type Check,
   type CheckOutcome,
@@ -23,7 +24,7 @@ export interface EvaluateOptions {
 
 /** A finding key stays the same for a check and resource across runs, whatever else changes. */
 export function findingKey(checkId: string, arn: string): string {
-  return createHash('sha256').update(`${checkId}\n${arn}`).digest('hex').slice(0, 16);
+  return hash('sha256', `${checkId}\n${arn}`, 'hex').slice(0, 16);
 }
 
 /** Gaps in parts the check needs; part `*` (e.g. a member account whose role could not be assumed) covers every part. */
@@ -90,20 +91,23 @@ export function evaluateChecks(
   options: EvaluateOptions = {},
 ): ResultsDocument {
   const now = options.now ?? new Date();
-  const results: CheckResult[] = checks.flatMap((check) =>
-    runCheck(check, inventory).map((outcome) => ({
-      checkId: check.id,
-      status: outcome.status,
-      severity: check.severity,
-      area: check.area,
-      pillar: check.pillar,
-      resource: { name: '', ...outcome.resource },
-      evidence: outcome.evidence,
-      ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
-      ...(outcome.details ? { details: outcome.details } : {}),
-      findingKey: findingKey(check.id, outcome.resource.arn),
-    })),
-  );
+  const results: CheckResult[] = [];
+  for (const check of checks) {
+    for (const outcome of runCheck(check, inventory)) {
+      results.push({
+        checkId: check.id,
+        status: outcome.status,
+        severity: check.severity,
+        area: check.area,
+        pillar: check.pillar,
+        resource: { name: '', ...outcome.resource },
+        evidence: outcome.evidence,
+        ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
+        ...(outcome.details ? { details: outcome.details } : {}),
+        findingKey: findingKey(check.id, outcome.resource.arn),
+      });
+    }
+  }
   const { results: suppressed, warnings } = applySuppressions(results, options.suppressions ?? [], now);
   const lens = loadWellArchitectedLens();
   return {
@@ -125,15 +129,28 @@ export function evaluateChecks(
   };
 }
 
+/**
+ * Failures first, then errors, passes and not applicable; within a status by severity, check and ARN.
+ * Status, severity and check fold into one number per result, so only results of the same check and
+ * status compare their ARNs.
+ */
 export function sortResults(results: CheckResult[]): CheckResult[] {
   const statusOrder = { fail: 0, error: 1, pass: 2, not_applicable: 3 } as const;
-  return [...results].sort(
+  const checkIds = [...new Set(results.map((result) => result.checkId))].sort((a, b) => a.localeCompare(b));
+  const checkRank = new Map(checkIds.map((id, rank) => [id, rank]));
+  const groupOf = (result: CheckResult) =>
+    (statusOrder[result.status] * (SEVERITIES.length + 1) +
+      (SEVERITIES.length - severityRank(result.severity))) *
+      checkIds.length +
+    checkRank.get(result.checkId)!;
+  const keyed = results.map((result, position) => ({ result, group: groupOf(result), position }));
+  keyed.sort(
     (a, b) =>
-      statusOrder[a.status] - statusOrder[b.status] ||
-      severityRank(b.severity) - severityRank(a.severity) ||
-      a.checkId.localeCompare(b.checkId) ||
-      a.resource.arn.localeCompare(b.resource.arn),
+      a.group - b.group ||
+      a.result.resource.arn.localeCompare(b.result.resource.arn) ||
+      a.position - b.position,
   );
+  return keyed.map(({ result }) => result);
 }
 
 /** Severity-weighted share of passing results; suppressed failures count as neither. */
@@ -158,11 +175,11 @@ export function score(results: readonly CheckResult[]): Score {
 }
 
 export function summarise(results: readonly CheckResult[]): ResultsDocument['summary'] {
-  const byArea = Object.fromEntries(
-    AREAS.map((area) => [area, score(results.filter((r) => r.area === area))]),
-  );
+  const inArea = groupBy(results, (result) => result.area);
+  const inPillar = groupBy(results, (result) => result.pillar);
+  const byArea = Object.fromEntries(AREAS.map((area) => [area, score(inArea.get(area) ?? [])]));
   const byPillar = Object.fromEntries(
-    PILLARS.map((pillar) => [pillar, score(results.filter((r) => r.pillar === pillar))]).filter(
+    PILLARS.map((pillar) => [pillar, score(inPillar.get(pillar) ?? [])]).filter(
       ([, value]) => (value as Score).pass + (value as Score).fail + (value as Score).error > 0,
     ),
   );
@@ -173,4 +190,17 @@ export function summarise(results: readonly CheckResult[]): ResultsDocument['sum
     }
   }
   return { total: score(results), byArea, byPillar, failuresBySeverity };
+}
+
+function groupBy<K>(
+  results: readonly CheckResult[],
+  keyOf: (result: CheckResult) => K,
+): Map<K, CheckResult[]> {
+  const groups = new Map<K, CheckResult[]>();
+  for (const result of results) {
+    const group = groups.get(keyOf(result));
+    if (group) group.push(result);
+    else groups.set(keyOf(result), [result]);
+  }
+  return groups;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describeError, userError } from '../errors.ts';
-import { writeFileAtomic } from '../util/fs-atomic.ts';
+import { writeChunksAtomic } from '../util/fs-atomic.ts';
 import { formatZodIssues } from '../util/zod-issues.ts';
 import { RESULTS_VERSION, resultsDocumentSchema, type ResultsDocument } from './results.ts';
 
@@ -44,6 +44,27 @@ export async function readResults(path: string): Promise<ResultsDocument> {
   return parsed.data;
 }
 
+/**
+ * Writes results.json as a stream: indented like `JSON.stringify(document, null, 2)` except that each
+ * result is one line, so a million results are written without building one string of them all.
+ */
 export async function writeResults(path: string, results: ResultsDocument): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(results, null, 2)}\n`);
+  await writeChunksAtomic(path, resultsText(results));
+}
+
+export function* resultsText(document: ResultsDocument): Generator<string> {
+  const entries = Object.entries(document).filter(([, value]) => value !== undefined);
+  yield '{\n';
+  for (const [position, [key, value]] of entries.entries()) {
+    yield `  ${JSON.stringify(key)}: `;
+    if (key === 'results' && Array.isArray(value) && value.length > 0) {
+      yield '[\n';
+      for (let index = 0; index < value.length; index += 1) {
+        yield `${index > 0 ? ',\n' : ''}    ${JSON.stringify(value[index])}`;
+      }
+      yield '\n  ]';
+    } else yield JSON.stringify(value, null, 2).replace(/\n/g, '\n  ');
+    yield position < entries.length - 1 ? ',\n' : '\n';
+  }
+  yield '}\n';
 }

@@ -1,15 +1,22 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGzip, gunzipSync } from 'node:zlib';
+import { createGunzip, createGzip } from 'node:zlib';
 import { userError, describeError } from '../errors.ts';
+import { writeChunksAtomic } from '../util/fs-atomic.ts';
 import { formatZodIssues } from '../util/zod-issues.ts';
+import { compileSchema, INVALID, type Validate } from './compiled-schema.ts';
+import { SplitJsonParser } from './split-json.ts';
 import { inventorySchema, SNAPSHOT_VERSION, type Inventory, type InventoryInput } from './schema.ts';
 
 /** Validates a parsed snapshot document; `source` names it in errors (a path, or "bundled estate"). */
 export function parseInventory(document: unknown, source: string): Inventory {
+  refuseNewerVersion(document, source);
+  return markValidated(zodParse(document, source));
+}
+
+function refuseNewerVersion(document: unknown, source: string): void {
   const version = (document as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > SNAPSHOT_VERSION) {
     throw userError(
@@ -18,6 +25,9 @@ export function parseInventory(document: unknown, source: string): Inventory {
       'Upgrade wareview, or collect the snapshot again with this version.',
     );
   }
+}
+
+function zodParse(document: unknown, source: string): Inventory {
   const parsed = inventorySchema.safeParse(document);
   if (!parsed.success) {
     throw userError(
@@ -26,14 +36,30 @@ export function parseInventory(document: unknown, source: string): Inventory {
       'Collect the snapshot again with `wareview collect`, or fix the listed fields.',
     );
   }
-  return markValidated(parsed.data);
+  return parsed.data;
 }
 
-/** Reads a snapshot: gzipped JSON (`.json.gz`) or plain JSON, validated against the schema. */
+let compiledInventorySchema: Validate | undefined;
+
+/**
+ * Validates a document this module just parsed, in place (no copy of a large estate): the compiled schema
+ * accepts what zod accepts; a document it rejects goes through zod for zod's messages.
+ */
+function validateParsed(document: unknown, source: string): Inventory {
+  refuseNewerVersion(document, source);
+  compiledInventorySchema ??= compileSchema(inventorySchema);
+  const valid = compiledInventorySchema(document);
+  return markValidated(valid === INVALID ? zodParse(document, source) : (valid as Inventory));
+}
+
+/**
+ * Reads a snapshot: gzipped JSON (`.json.gz`) or plain JSON, validated against the schema. The file is
+ * streamed through gunzip and parsed part by part, so its text is never held whole in memory.
+ */
 export async function readInventory(path: string): Promise<Inventory> {
-  let raw: Buffer;
+  let gzipped: boolean;
   try {
-    raw = await readFile(path);
+    gzipped = await startsWithGzipMagic(path);
   } catch (error) {
     throw userError(
       'SNAPSHOT_UNREADABLE',
@@ -42,29 +68,62 @@ export async function readInventory(path: string): Promise<Inventory> {
       error,
     );
   }
-  let text: string;
-  try {
-    text = isGzip(raw) ? gunzipSync(raw).toString('utf8') : raw.toString('utf8');
-  } catch (error) {
-    throw userError(
-      'SNAPSHOT_CORRUPT',
-      `${path}: the gzip data is corrupt or truncated (${describeError(error)})`,
-      'The file was cut short or damaged; collect the snapshot again.',
-      error,
-    );
-  }
+  const parser = new SplitJsonParser();
+  const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const gunzip = gzipped ? createGunzip({ chunkSize: 1024 * 1024 }) : undefined;
+  let failedStage: 'read' | 'gzip' | 'json' = 'read';
+  const parse = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      try {
+        parser.push(chunk);
+        done();
+      } catch (error) {
+        failedStage = 'json';
+        done(error as Error);
+      }
+    },
+  });
+  gunzip?.on('error', () => {
+    if (failedStage === 'read') failedStage = 'gzip';
+  });
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    await (gunzip ? pipeline(file, gunzip, parse) : pipeline(file, parse));
+    failedStage = 'json';
+    document = parser.finish();
   } catch (error) {
-    throw userError(
-      'SNAPSHOT_CORRUPT',
-      `${path}: not valid JSON (${describeError(error)})`,
-      'The file was cut short or damaged; collect the snapshot again.',
+    throw snapshotReadError(path, failedStage, error);
+  }
+  return validateParsed(document, path);
+}
+
+function snapshotReadError(path: string, stage: 'read' | 'gzip' | 'json', error: unknown): Error {
+  if (stage === 'read') {
+    return userError(
+      'SNAPSHOT_UNREADABLE',
+      `${path}: cannot read the snapshot (${describeError(error)})`,
+      'Check the path; `wareview collect` writes inventory.json.gz into the output folder.',
       error,
     );
   }
-  return parseInventory(document, path);
+  return userError(
+    'SNAPSHOT_CORRUPT',
+    stage === 'gzip'
+      ? `${path}: the gzip data is corrupt or truncated (${describeError(error)})`
+      : `${path}: not valid JSON (${describeError(error)})`,
+    'The file was cut short or damaged; collect the snapshot again.',
+    error,
+  );
+}
+
+async function startsWithGzipMagic(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Snapshots that passed the schema in this process: writing them again need not re-validate a copy. */
@@ -87,15 +146,7 @@ export async function writeInventory(
   const valid = validated.has(inventory)
     ? (inventory as Inventory)
     : parseInventory(inventory, 'snapshot to write');
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await pipeline(Readable.from(batched(jsonChunks(valid, 2))), createGzip(), createWriteStream(temporary));
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
+  await writeChunksAtomic(path, jsonChunks(valid, 2), createGzip());
   return valid;
 }
 
@@ -121,21 +172,4 @@ export function* jsonChunks(value: unknown, depth: number): Generator<string> {
   } else {
     yield JSON.stringify(value) ?? 'null';
   }
-}
-
-/** Joins small pieces into ~64 KiB strings: one stream write per element would be slow. */
-function* batched(chunks: Iterable<string>, size = 64 * 1024): Generator<string> {
-  let buffer = '';
-  for (const chunk of chunks) {
-    buffer += chunk;
-    if (buffer.length >= size) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
-}
-
-function isGzip(data: Buffer): boolean {
-  return data.length >= 2 && data[0] === 0x1f && data[1] === 0x8b;
 }

@@ -27,6 +27,12 @@ describe('inventory snapshot store', () => {
     expect(await readInventory(path)).toEqual(demo);
   });
 
+  it('reads a plain, indented JSON snapshot as older tools and hand edits leave it', async () => {
+    const path = join(tempDir(), 'inventory.json');
+    writeFileSync(path, JSON.stringify(loadDemoEstate(), null, 2));
+    expect(await readInventory(path)).toEqual(loadDemoEstate());
+  });
+
   const demoText = () => JSON.stringify(loadDemoEstate());
   it.each([
     ['a missing file', null, 'SNAPSHOT_UNREADABLE', 'cannot read'],
