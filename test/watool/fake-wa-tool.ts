@@ -103,8 +103,13 @@ function fail(type: keyof typeof ERROR_STATUS, message: string): never {
   throw new ApiError(type, ERROR_STATUS[type] ?? 400, message);
 }
 
+/** The WA Tool counts lengths in characters (code points), not UTF-16 units. */
+function characters(text: string): number {
+  return [...text].length;
+}
+
 function requireLength(field: string, value: unknown, min: number, max: number): string {
-  if (typeof value !== 'string' || value.length < min || value.length > max) {
+  if (typeof value !== 'string' || characters(value) < min || characters(value) > max) {
     fail('ValidationException', `${field} must be a string of ${min} to ${max} characters`);
   }
   return value;
@@ -531,14 +536,14 @@ export class FakeWaTool {
       if (update.Reason !== undefined && !CHOICE_REASONS.includes(update.Reason)) {
         fail('ValidationException', `invalid Reason for ${id}`);
       }
-      if (update.Notes !== undefined && update.Notes.length > 250) {
+      if (update.Notes !== undefined && characters(update.Notes) > 250) {
         fail('ValidationException', `choice notes of ${id} exceed 250 characters`);
       }
       if (selected?.includes(id) && update.Status !== 'SELECTED') {
         fail('ValidationException', `choice ${id} is selected and ${update.Status} at once`);
       }
     }
-    if (body.Notes !== undefined && (typeof body.Notes !== 'string' || body.Notes.length > 2084)) {
+    if (body.Notes !== undefined && (typeof body.Notes !== 'string' || characters(body.Notes) > 2084)) {
       fail('ValidationException', 'Notes must be at most 2084 characters');
     }
     const answer = this.answer(workload.WorkloadId, lens.alias, question.id);

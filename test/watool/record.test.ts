@@ -110,7 +110,7 @@ describe('recording into a new workload', () => {
 
     const securely = splitNotes(answerOf('securely-operate').notes).block ?? '';
     expect(securely).toContain(
-      'RISK Secure account root user and properties (sec_securely_operate_aws_account): 1 of 2 failing: prod-account',
+      'RISK Secure account root user and properties (sec_securely_operate_aws_account): 1 of 2 results fail (root-mfa): prod-account',
     );
     expect(securely).toContain(
       'PROVEN Separate workloads using accounts (sec_securely_operate_multi_accounts)',
@@ -157,7 +157,7 @@ describe('recording into a new workload', () => {
 });
 
 describe("a consultant's answers", () => {
-  it('keeps manual selections and notes, flags contradictions and clears "None of these"', async () => {
+  it('keeps manual selections, notes and "None of these", and flags each contradiction once', async () => {
     seedConsultantWorkload();
     const summary = await recordResults(standardResults(), options());
 
@@ -172,16 +172,32 @@ describe("a consultant's answers", () => {
         'Interviewed the platform team: root credentials are in a safe.\n\n' + BLOCK_BEGIN,
       ),
     ).toBe(true);
-    expect(securely.notes).toContain(
-      'CONTRADICTION Secure account root user and properties (sec_securely_operate_aws_account): selected, but 1 resource fail',
+    const block = splitNotes(securely.notes).block ?? '';
+    expect(block).toContain(
+      'CONTRADICTION Secure account root user and properties (sec_securely_operate_aws_account): selected, but 1 of 2 results fail (root-mfa).',
     );
+    expect(block.match(/sec_securely_operate_aws_account/g)).toHaveLength(1);
+    expect(block).not.toContain('org-multi-account),');
+    expect(block).toContain('Selected by wareview: sec_securely_operate_multi_accounts.');
     expect(securely.choices.get('sec_securely_operate_control_objectives')?.Notes).toBe(
       'Agreed with the CISO.',
     );
 
+    // A person's "None of these" stays without --authoritative; the proven choice is flagged instead.
+    const isolation = answerOf('fault-isolation');
+    expect(isolation.selected).toEqual(['rel_fault_isolation_no']);
+    expect(isolation.notes.startsWith('Team believes everything runs in one AZ.\n\n')).toBe(true);
+    expect(isolation.notes).toContain('"None of these" is selected, but the evidence proves');
+    expect(summary.questions.find((question) => question.questionId === 'fault-isolation')?.noneCleared).toBe(
+      false,
+    );
+  });
+
+  it('clears a person\'s "None of these" for a proven choice only with --authoritative', async () => {
+    seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options({ authoritative: true }));
     const isolation = answerOf('fault-isolation');
     expect(isolation.selected).toEqual(['rel_fault_isolation_multiaz_region_system']);
-    expect(isolation.notes.startsWith('Team believes everything runs in one AZ.')).toBe(true);
     expect(isolation.choices.get('rel_fault_isolation_no')?.Notes).toContain('"None of these" was cleared');
     expect(summary.questions.find((question) => question.questionId === 'fault-isolation')?.noneCleared).toBe(
       true,
@@ -231,8 +247,8 @@ describe("a consultant's answers", () => {
     expect(notes.length).toBeLessThanOrEqual(2084);
     expect(notes.startsWith(consultant)).toBe(true);
     const block = splitNotes(notes).block ?? '';
-    expect(block).toContain('40 of 40 failing');
-    expect(block.endsWith('],…')).toBe(true);
+    expect(block).toContain('40 of 40 results fail (ebs-encrypted)');
+    expect(block.endsWith('…')).toBe(true);
     expect(notes.endsWith(BLOCK_END)).toBe(true);
     for (const word of block
       .replace('…', '')
@@ -262,9 +278,13 @@ describe('--dry-run', () => {
     expect(fake.calls.filter((call) => WRITE_OPERATIONS.includes(call.operation))).toEqual([]);
     expect([...fake.answers]).toEqual(before);
     const text = formatRecordSummary(dry);
-    expect(text).toContain('  ! sec_securely_operate_aws_account: selected, but 1 resource fail');
+    expect(text).toContain(
+      '  ! sec_securely_operate_aws_account: selected, but 1 of 2 results fail (root-mfa)',
+    );
     expect(text).toContain('  = sec_securely_operate_control_objectives');
-    expect(text).toContain('"None of these" cleared');
+    expect(text).toContain(
+      '  ! rel_fault_isolation_no: "None of these" is selected, but the evidence proves',
+    );
 
     const real = await recordResults(standardResults(), options());
     expect(
@@ -405,7 +425,9 @@ describe('a workload on another lens version', () => {
       "choice sec_securely_operate_multi_accounts is not in the workload's version of lens wellarchitected",
     );
     expect(answerOf('securely-operate').selected).not.toContain('sec_securely_operate_multi_accounts');
-    expect(answerOf('fault-isolation').selected).toEqual(['rel_fault_isolation_multiaz_region_system']);
+    expect(answerOf('withstand-component-failures').selected).toEqual([
+      'rel_withstand_component_failures_failover2good',
+    ]);
   });
 });
 
