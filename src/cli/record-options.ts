@@ -1,5 +1,6 @@
 import type { Options } from 'yargs';
 import type { LoadedConfig } from '../config.ts';
+import { MILESTONE_POLICIES, type MilestonePolicy } from '../watool/milestone.ts';
 import type { RecordOptions } from '../watool/record.ts';
 import { list } from './options.ts';
 
@@ -14,6 +15,12 @@ export const recordingOptions = {
     describe: "Unselect choices the evidence disproves, even a person's",
   },
   lens: { type: 'string', array: true, describe: 'Lens alias to record into as well (repeatable)' },
+  milestone: {
+    type: 'string',
+    choices: MILESTONE_POLICIES,
+    default: 'changed',
+    describe: 'When to create a milestone: always, only when answers or risk counts changed, or never',
+  },
 } satisfies Record<string, Options>;
 
 export interface RecordingArgs {
@@ -22,6 +29,7 @@ export interface RecordingArgs {
   'dry-run'?: boolean;
   authoritative?: boolean;
   lens?: string[];
+  milestone?: MilestonePolicy;
 }
 
 /** Flags over the config's `workload` section; the run folder receives the WA Tool's PDF. */
@@ -38,6 +46,7 @@ export function recordOptionsFromArgs(
     dryRun: args['dry-run'],
     authoritative: args.authoritative,
     lenses: list(args.lens) ?? workload?.lenses,
+    milestone: args.milestone,
     outDir,
     config: workload,
     logger: {

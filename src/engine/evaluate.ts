@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { describeError } from '../errors.ts';
 import type { CoverageGap, Inventory } from '../inventory/schema.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
@@ -110,6 +110,7 @@ export function evaluateChecks(
     schemaVersion: RESULTS_VERSION,
     generator: { name: 'wareview', version: WAREVIEW_VERSION },
     evaluatedAt: now.toISOString(),
+    runId: randomUUID(),
     workload: inventory.workload,
     inventory: {
       collectedAt: inventory.collectedAt,

@@ -110,6 +110,7 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     noneCleared: false,
     notesBefore: current.notes,
     notesAfter: current.notes,
+    choiceNotes: [],
     changed: false,
     ...fields,
   });
@@ -202,6 +203,11 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     notApplicable: [...notApplicable.keys()],
     noneCleared,
     notesAfter,
+    choiceNotes: Object.entries(choiceUpdates).flatMap(([choice, choiceUpdate]) => {
+      const before = current.choices.get(choice)?.notes ?? '';
+      const after = choiceUpdate.Notes ?? '';
+      return after === before ? [] : [{ choice, before, after }];
+    }),
     changed,
   });
   if (!changed) return { change: plan, update: undefined, warnings };

@@ -10,7 +10,7 @@ import { collectChoiceEvidence, verdictOf, wellArchitectedMapper } from '../../s
 import { findQuestion, loadWellArchitectedLens } from '../../src/watool/lens.ts';
 import { WA_LIMITS, characterCount, trimAtWord } from '../../src/watool/limits.ts';
 import { BLOCK_BEGIN, BLOCK_END, mergeNotes, splitNotes } from '../../src/watool/notes.ts';
-import { uniqueMilestoneName } from '../../src/watool/milestone.ts';
+import { findRunMilestone, runIdentity, runMilestoneName } from '../../src/watool/milestone.ts';
 import { result, resultsDocument } from './fixtures.ts';
 
 /** Half of a surrogate pair: what cutting a string by UTF-16 units leaves behind. */
@@ -374,19 +374,28 @@ describe('planAnswer', () => {
 });
 
 describe('milestone names', () => {
-  it.each([
-    ['a free name is used as is', 'wareview 2026-11-27 02:20 UTC', [], 'wareview 2026-11-27 02:20 UTC'],
-    ['a taken name gets a counter', 'run', ['run', 'run (2)'], 'run (3)'],
-    [
-      'a long name is shortened to fit 100 with its counter',
-      'word '.repeat(30).trim(),
-      ['word '.repeat(19).trim() + ' word…'],
-      undefined,
-    ],
-  ])('%s', (_name, base, taken, expected) => {
-    const name = uniqueMilestoneName(base, taken);
-    if (expected) expect(name).toBe(expected);
-    expect(name.length).toBeLessThanOrEqual(WA_LIMITS.milestoneName.max);
-    expect(taken).not.toContain(name);
+  it('carry the run identity, so a rerun finds the milestone of its run and no other', () => {
+    const runId = '1a2b3c4d-0000-4000-8000-000000000000';
+    const name = runMilestoneName('2026-11-27 02:20 UTC', runId);
+    expect(name).toBe('wareview 2026-11-27 02:20 UTC (run 1a2b3c4d)');
+    const milestones = [
+      { number: 1, name: runMilestoneName('2026-11-27 02:20 UTC', 'ffffffff-0000') },
+      { number: 2, name },
+    ];
+    expect(findRunMilestone(milestones, runId)).toEqual({ number: 2, name });
+    expect(findRunMilestone(milestones, '99999999')).toBeUndefined();
+  });
+
+  it('fit the 100 characters of the API with any label', () => {
+    const name = runMilestoneName('word '.repeat(40).trim(), 'abcdef0123456789');
+    expect(characterCount(name)).toBeLessThanOrEqual(WA_LIMITS.milestoneName.max);
+    expect(name.endsWith(' (run abcdef01)')).toBe(true);
+  });
+
+  it('identify results written before runId existed by workload and evaluation time', () => {
+    const older = { workload: 'shop', evaluatedAt: '2026-11-27T02:20:31.000Z' };
+    expect(runIdentity(older)).toBe(runIdentity({ ...older }));
+    expect(runIdentity(older)).not.toBe(runIdentity({ ...older, evaluatedAt: '2026-11-28T02:20:31.000Z' }));
+    expect(runIdentity({ ...older, runId: 'given' })).toBe('given');
   });
 });
