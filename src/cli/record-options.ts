@@ -2,10 +2,12 @@ import type { Options } from 'yargs';
 import type { LoadedConfig } from '../config.ts';
 import { MILESTONE_POLICIES, type MilestonePolicy } from '../watool/milestone.ts';
 import type { RecordOptions } from '../watool/record.ts';
+import { collectionOptions } from './collect-options.ts';
 import { list } from './options.ts';
 
 /** The WA Tool flags of `record` and `review --record`: one table, one meaning. */
 export const recordingOptions = {
+  profile: collectionOptions.profile,
   'workload-name': { type: 'string', describe: 'WA Tool workload (found by exact name, else created)' },
   'workload-id': { type: 'string', describe: 'WA Tool workload id (32 hex characters)' },
   'dry-run': { type: 'boolean', default: false, describe: 'Print the answer changes, write nothing' },
@@ -24,6 +26,7 @@ export const recordingOptions = {
 } satisfies Record<string, Options>;
 
 export interface RecordingArgs {
+  profile?: string;
   'workload-name'?: string;
   'workload-id'?: string;
   'dry-run'?: boolean;
@@ -47,6 +50,7 @@ export function recordOptionsFromArgs(
     authoritative: args.authoritative,
     lenses: list(args.lens) ?? workload?.lenses,
     milestone: args.milestone,
+    profile: args.profile,
     outDir,
     config: workload,
     logger: {

@@ -77,10 +77,11 @@ export interface RecordOptions {
   milestone?: MilestonePolicy;
   /** Run folder: the WA Tool's lens review PDF is saved here as `wa-tool-lens-review.pdf`. */
   outDir?: string;
-  /** A ready client (tests, shared factories); otherwise one is built from region/endpoint and the SDK's settings. */
+  /** A ready client (tests); otherwise one comes from the project's client factory. */
   client?: WellArchitectedClient;
+  /** WA Tool region (default AWS_REGION) and AWS profile of the client made here. */
   region?: string;
-  endpoint?: string;
+  profile?: string;
   config?: WorkloadSettings;
   logger?: RecordLogger;
 }
@@ -142,12 +143,11 @@ export async function recordResults(
   results: ResultsDocument,
   options: RecordOptions,
 ): Promise<RecordSummary> {
-  const ownClient = options.client ? undefined : createWellArchitectedClient(options);
-  const client = options.client ?? ownClient!;
+  const own = options.client ? undefined : createWellArchitectedClient(options);
   try {
-    return await record(client, results, options);
+    return await record(options.client ?? own!.client, results, options);
   } finally {
-    ownClient?.destroy();
+    own?.close();
   }
 }
 

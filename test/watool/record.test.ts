@@ -635,3 +635,37 @@ describe('a workload whose lens version lacks a question', () => {
     expect(answerOf('securely-operate').selected).toContain('sec_securely_operate_multi_accounts');
   });
 });
+
+describe("the WA Tool client from the project's client factory", () => {
+  it('uses the standard endpoint, credential and region settings and retries throttling', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDTEST',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_ENDPOINT_URL_WELLARCHITECTED: fake.endpoint,
+    });
+    try {
+      fake.faults.push({ operation: 'ListWorkloads', times: 2 });
+      const summary = await recordResults(standardResults(), { outDir });
+      expect(summary.milestone?.state).toBe('created');
+      expect(fake.calls.filter((call) => call.status === 429)).toHaveLength(2);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('asks for a region when none is set', async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    try {
+      await expect(recordResults(standardResults(), { outDir })).rejects.toMatchObject({
+        code: 'WATOOL_REGION',
+        hint: expect.stringContaining('AWS_REGION'),
+      });
+    } finally {
+      process.env = saved;
+    }
+  });
+});
