@@ -29,6 +29,11 @@ export function recordingStep(args: RecordingArgs, loaded: LoadedConfig, workloa
           workloadId: summary.workload.id,
           riskCounts: summary.lenses.find((lens) => lens.alias === WELL_ARCHITECTED_ALIAS)?.riskCounts as
             Record<string, number> | undefined,
+          lenses: summary.lenses.flatMap((lens) =>
+            lens.riskCounts
+              ? [{ alias: lens.alias, riskCounts: lens.riskCounts as Record<string, number> }]
+              : [],
+          ),
         };
       } catch (error) {
         failure = error;
