@@ -96,7 +96,7 @@ const importCommand: CommandModule<object, ImportArgs> = {
       .options({ ...checksDirOption, ...configOption }) as never,
   handler: async (args) => {
     const lens = args.file ? await lensFromFile(resolve(args.file)) : await lensFromChecks(args);
-    const client = createWellArchitectedClient();
+    const { client, close } = createWellArchitectedClient();
     try {
       const outcome = await importAndPublishLens(client, lens);
       console.log(
@@ -106,7 +106,7 @@ const importCommand: CommandModule<object, ImportArgs> = {
             : `Version ${outcome.version} was already published; nothing changed.`),
       );
     } finally {
-      client.destroy();
+      close();
     }
   },
 };

@@ -7,8 +7,8 @@ import type { Inventory } from '../inventory/schema.ts';
 import { readInventory } from '../inventory/store.ts';
 import { reviewInventory } from '../pipeline/review.ts';
 import { failOnThreshold, selectedChecks } from '../pipeline/settings.ts';
-import { recordingOptions, recordOptionsFromArgs, type RecordingArgs } from './record-options.ts';
-import { recordResults } from '../watool/record.ts';
+import { recordingStep } from '../pipeline/record-step.ts';
+import { recordingOptions, type RecordingArgs } from './record-options.ts';
 import { collectForChecks } from '../pipeline/collect-run.ts';
 import type { LoadedCheck } from '../engine/loader.ts';
 import { collectionOptions, type CollectionArgs } from './collect-options.ts';
@@ -88,25 +88,15 @@ export const reviewCommand: CommandModule<object, Args> = {
     const named = args.workload ?? loaded.config.workload?.name;
     const collected = await obtainInventory(args, loaded, checks, named);
     const workload = named ?? collected.workload;
+    const recording = args.record ? recordingStep(args, loaded, workload) : undefined;
     const outcome = await reviewInventory({
       loaded,
       inventory: workload === collected.workload ? collected : { ...collected, workload },
       checks,
       args,
-      afterEvaluate: args.record
-        ? async (results, stagingDir) => {
-            const summary = await recordResults(
-              results,
-              recordOptionsFromArgs(args, loaded, stagingDir, workload),
-            );
-            const riskCounts = summary.lenses.find((lens) => lens.alias === 'wellarchitected')?.riskCounts;
-            return {
-              workloadId: summary.workload.id,
-              riskCounts: riskCounts as Record<string, number> | undefined,
-            };
-          }
-        : undefined,
+      afterEvaluate: recording?.afterEvaluate,
     });
     finishRun(outcome, failOnThreshold(args, loaded));
+    recording?.reportFailure(outcome.outDir);
   },
 };

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { describeError } from '../errors.ts';
 import type { CoverageGap, Inventory } from '../inventory/schema.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
@@ -114,6 +114,7 @@ export function evaluateChecks(
     schemaVersion: RESULTS_VERSION,
     generator: { name: 'wareview', version: WAREVIEW_VERSION },
     evaluatedAt: now.toISOString(),
+    runId: randomUUID(),
     workload: inventory.workload,
     inventory: {
       collectedAt: inventory.collectedAt,

@@ -43,6 +43,8 @@ export const resultsDocumentSchema = z.object({
   schemaVersion: z.literal(RESULTS_VERSION),
   generator: z.object({ name: z.literal('wareview'), version: z.string() }),
   evaluatedAt: z.string(),
+  /** The run's identity: recording it in the WA Tool twice finds the first recording (older runs lack it). */
+  runId: z.string().optional(),
   workload: z.string(),
   inventory: z.object({
     collectedAt: z.string(),

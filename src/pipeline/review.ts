@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { WaToolSettings } from '../report/wa-tool-view.ts';
 import type { Config } from '../config.ts';
 import { severityRank, type Severity } from '../engine/check.ts';
 import { evaluateChecks } from '../engine/evaluate.ts';
@@ -23,7 +24,7 @@ export interface ReportSettings {
   /** Folder relative branding paths resolve against. */
   baseDir?: string;
   previous?: ResultsDocument;
-  waTool?: { riskCounts?: Record<string, number>; workloadId?: string };
+  waTool?: WaToolSettings;
 }
 
 export interface RunOutcome {

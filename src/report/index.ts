@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type { WaToolSettings } from './wa-tool-view.ts';
 import { WareviewError, describeError, isWareviewError, userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 import { writeFileAtomic } from '../util/fs-atomic.ts';
@@ -21,7 +22,7 @@ export interface RenderReportsOptions {
   /** The previous run's results: the summary then shows new and resolved findings. */
   previous?: ResultsDocument;
   /** Risk counts and workload id from the Well-Architected Tool, when the run was recorded there. */
-  waTool?: { riskCounts?: Record<string, number>; workloadId?: string };
+  waTool?: WaToolSettings;
   /** Directory that a relative `branding.logo` path is resolved against (the config file's folder). */
   baseDir?: string;
 }

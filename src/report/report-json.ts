@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../engine/check.ts';
+import type { WaToolSettings } from './wa-tool-view.ts';
 import type { CheckResult } from '../engine/results.ts';
 import type { ReportLanguage } from './index.ts';
 import type { ReportModel } from './model.ts';
@@ -36,7 +37,7 @@ export function renderReportJson(
   options: {
     language: ReportLanguage;
     branding: Branding;
-    waTool?: { riskCounts?: Record<string, number>; workloadId?: string };
+    waTool?: WaToolSettings;
   },
 ): string {
   const document = model.results;

@@ -14,6 +14,7 @@ import {
 } from './i18n.ts';
 import type { ReportLanguage } from './index.ts';
 import type { CheckGroup, ReportModel, ResultWithCheck } from './model.ts';
+import { waToolView, type WaToolSettings } from './wa-tool-view.ts';
 
 /**
  * The template data: every string already translated and formatted, so templates only lay out.
@@ -23,7 +24,7 @@ export interface ViewOptions {
   language: ReportLanguage;
   branding: Branding;
   logo: string | undefined;
-  waTool?: { riskCounts?: Record<string, number>; workloadId?: string };
+  waTool?: WaToolSettings;
   /** Most resource rows listed per check; the rest are counted and left to findings.csv. */
   rowLimit?: number;
 }
@@ -39,8 +40,6 @@ export interface ResourceRow {
 
 /** A check listing at most this many resources is kept whole on one printed page. */
 const COMPACT_ROWS = 6;
-
-const WA_RISK_LEVELS = ['HIGH', 'MEDIUM', 'NONE', 'UNANSWERED', 'NOT_APPLICABLE'] as const;
 
 export function buildView(model: ReportModel, options: ViewOptions) {
   const t = translator(options.language);
@@ -148,7 +147,6 @@ export function buildView(model: ReportModel, options: ViewOptions) {
     scoreText: scoreText(score.score),
   }));
   const total = model.total;
-  const waRisks = options.waTool?.riskCounts;
   const primaryColor = options.branding.primaryColor ?? DEFAULT_PRIMARY_COLOR;
 
   return {
@@ -245,17 +243,7 @@ export function buildView(model: ReportModel, options: ViewOptions) {
           empty: model.changes.newFindings.length + model.changes.resolvedFindings.length === 0,
         }
       : undefined,
-    waTool:
-      waRisks || options.waTool?.workloadId
-        ? {
-            workloadId: options.waTool?.workloadId ?? '',
-            risks: WA_RISK_LEVELS.filter((level) => waRisks?.[level] !== undefined).map((level) => ({
-              key: level,
-              label: t(`risk.${level}`),
-              count: number(waRisks?.[level] ?? 0),
-            })),
-          }
-        : undefined,
+    waTool: waToolView(results, options.waTool, t, number),
     areas: model.areas.map((area) => ({
       id: area.id,
       anchor: `area-${area.id}`,

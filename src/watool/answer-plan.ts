@@ -3,7 +3,7 @@ import type { CheckResult } from '../engine/results.ts';
 import type { ChoiceEvidence } from './evidence.ts';
 import type { LensQuestion } from './lens.ts';
 import { WA_LIMITS, trimAtWord } from './limits.ts';
-import { mergeNotes } from './notes.ts';
+import { mergeNotes, splitNotes } from './notes.ts';
 import type { NotApplicableChoice, QuestionChange } from './record.ts';
 
 /** The answer as GetAnswer returned it (or an empty one for a question nobody answered yet). */
@@ -45,6 +45,9 @@ export interface PlanInput {
 /** Choice notes written by wareview start with this tag; other choice notes belong to a person and stay. */
 export const CHOICE_NOTE_TAG = '[wareview]';
 
+/** The block line naming the selections wareview made itself: the ones it may take back. */
+const OWN_SELECTIONS_PREFIX = 'Selected by wareview:';
+
 export const EMPTY_ANSWER: CurrentAnswer = {
   selected: [],
   choices: new Map(),
@@ -52,22 +55,48 @@ export const EMPTY_ANSWER: CurrentAnswer = {
   isApplicable: true,
 };
 
+/** The run labels in notes, so that texts differing only in the run's date compare equal. */
+const RUN_LABEL = /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/g;
+
+function sameButForDate(a: string, b: string): boolean {
+  return a.replace(RUN_LABEL, '') === b.replace(RUN_LABEL, '');
+}
+
+/** The selections an earlier run recorded as its own in its block. */
+export function ownSelections(notes: string): Set<string> {
+  const line = (splitNotes(notes).block ?? '')
+    .split('\n')
+    .find((candidate) => candidate.startsWith(OWN_SELECTIONS_PREFIX));
+  if (!line) return new Set();
+  return new Set(
+    line
+      .slice(OWN_SELECTIONS_PREFIX.length)
+      .replace(/\.$/, '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
+}
+
 /**
  * Decides the new answer for one question. UpdateAnswer REPLACES the selected choices
  * (https://docs.aws.amazon.com/wellarchitected/latest/APIReference/API_UpdateAnswer.html), so the plan
- * always sends the union of the person's selections and the proven choices; a person's choice is only
- * unselected with `authoritative`, otherwise a contradiction is flagged in the notes.
+ * always sends the full list. Provenance decides what may be unselected: a choice wareview selected
+ * itself (named in its block) is taken back when the evidence no longer proves it; a person's selection,
+ * "None of these" included, is only unselected with `authoritative`, otherwise flagged.
  */
 export function planAnswer(planInput: PlanInput): AnswerPlan {
   const { input, warnings } = restrictToLiveLens(planInput);
   const { question, current, authoritative } = input;
   const title = (id: string) => question.choices.find((choice) => choice.id === id)?.title ?? id;
   const isOurs = (id: string) => (current.choices.get(id)?.notes ?? '').startsWith(CHOICE_NOTE_TAG);
+  const ownBefore = ownSelections(current.notes);
   const before = new Set(current.selected);
   const next = new Set(current.selected);
   const flagged: QuestionChange['flagged'] = [];
   const added: string[] = [];
   const removed: string[] = [];
+  const noneId = question.noneChoiceId;
 
   const change = (fields: Partial<QuestionChange>): QuestionChange => ({
     lensAlias: input.lensAlias,
@@ -81,6 +110,7 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     noneCleared: false,
     notesBefore: current.notes,
     notesAfter: current.notes,
+    choiceNotes: [],
     changed: false,
     ...fields,
   });
@@ -102,6 +132,7 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     });
   }
 
+  const personChoseNone = before.has(noneId) && !authoritative;
   for (const evidence of input.evidence) {
     const id = evidence.choiceId;
     if (declared.has(id)) continue;
@@ -110,25 +141,30 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     if (evidence.verdict === 'proven') {
       if (personMarkedNotApplicable) {
         flagged.push({ choice: id, reason: `marked not applicable, but the evidence proves "${title(id)}"` });
-      } else if (!next.has(id)) {
+      } else if (next.has(id)) {
+        continue;
+      } else if (personChoseNone) {
+        flagged.push({
+          choice: noneId,
+          reason: `"None of these" is selected, but the evidence proves "${title(id)}"`,
+        });
+      } else {
         next.add(id);
         added.push(id);
       }
-    } else if (evidence.verdict === 'at-risk' && before.has(id)) {
-      const reason = `selected, but ${failureCount(evidence.failures)} (${evidence.checkIds.join(', ')})`;
-      if (authoritative) {
-        next.delete(id);
-        removed.push(id);
-      } else {
-        flagged.push({ choice: id, reason });
-      }
-    } else if (evidence.verdict === 'accepted') {
-      const suppression = evidence.suppressed[0]?.suppressed;
-      notApplicable.set(id, {
-        reason: 'BUSINESS_PRIORITIES',
-        note: `accepted risk: ${suppression?.reason ?? 'suppressed'}${suppression?.expires ? ` (until ${suppression.expires})` : ''}`,
-      });
+      continue;
     }
+    if (!before.has(id)) {
+      if (evidence.verdict === 'accepted') notApplicable.set(id, acceptedRisk(evidence));
+      continue;
+    }
+    if (ownBefore.has(id) || (authoritative && evidence.verdict === 'at-risk')) {
+      next.delete(id);
+      removed.push(id);
+    } else if (evidence.verdict === 'at-risk') {
+      flagged.push({ choice: id, reason: `selected, but ${failingSummary(evidence)}` });
+    }
+    if (evidence.verdict === 'accepted' && !next.has(id)) notApplicable.set(id, acceptedRisk(evidence));
   }
 
   for (const id of [...notApplicable.keys()]) {
@@ -141,29 +177,22 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     }
   }
 
-  const noneId = question.noneChoiceId;
   const realSelected = [...next].filter((id) => id !== noneId);
   const noneCleared = next.has(noneId) && realSelected.length > 0;
   if (noneCleared) next.delete(noneId);
 
   const selectedChoices = question.choices.map((choice) => choice.id).filter((id) => next.has(id));
+  const ownAfter = selectedChoices.filter((id) => added.includes(id) || ownBefore.has(id));
   const notes = new Map<string, string>();
   if (noneCleared) {
     notes.set(
       noneId,
-      `"None of these" was cleared because the evidence proves ${realSelected.filter((id) => !before.has(id)).join(', ')}`,
+      `"None of these" was cleared (--authoritative) because the evidence proves ${added.join(', ')}`,
     );
   }
   const choiceUpdates = planChoiceUpdates(input, next, notApplicable, notes, isOurs, warnings);
-  const lines = blockLines(input, flagged, title);
-  const merged = mergeNotes(current.notes, lines, WA_LIMITS.answerNotes);
-  if (!merged.blockWritten && lines.length > 0) {
-    warnings.push(
-      `${question.id}: the consultant's notes leave no room for wareview's evidence block; it is in wareview's report only`,
-    );
-  }
-  // Without room for a new block, an old one would be stale evidence: only the consultant's text stays.
-  const notesAfter = merged.notes;
+  const lines = blockLines(input, flagged, ownAfter, title);
+  const notesAfter = questionNotes(current.notes, lines, question.id, warnings);
 
   const selectionChanged =
     selectedChoices.length !== before.size || selectedChoices.some((id) => !before.has(id));
@@ -174,12 +203,39 @@ export function planAnswer(planInput: PlanInput): AnswerPlan {
     notApplicable: [...notApplicable.keys()],
     noneCleared,
     notesAfter,
+    choiceNotes: Object.entries(choiceUpdates).flatMap(([choice, choiceUpdate]) => {
+      const before = current.choices.get(choice)?.notes ?? '';
+      const after = choiceUpdate.Notes ?? '';
+      return after === before ? [] : [{ choice, before, after }];
+    }),
     changed,
   });
   if (!changed) return { change: plan, update: undefined, warnings };
   const update: AnswerUpdate = { SelectedChoices: selectedChoices, Notes: notesAfter };
   if (Object.keys(choiceUpdates).length > 0) update.ChoiceUpdates = choiceUpdates;
   return { change: plan, update, warnings };
+}
+
+function acceptedRisk(evidence: ChoiceEvidence): { reason: string; note: string } {
+  const suppression = evidence.suppressed[0]?.suppressed;
+  return {
+    reason: 'BUSINESS_PRIORITIES',
+    note: `accepted risk: ${suppression?.reason ?? 'suppressed'}${suppression?.expires ? ` (until ${suppression.expires})` : ''}`,
+  };
+}
+
+/**
+ * The question's notes with the new block: unchanged when the block would differ only in the run's
+ * date, so a daily scan with the same verdicts rewrites nothing.
+ */
+function questionNotes(notes: string, lines: string[], questionId: string, warnings: string[]): string {
+  const merged = mergeNotes(notes, lines, WA_LIMITS.answerNotes);
+  if (!merged.blockWritten && lines.length > 0) {
+    warnings.push(
+      `${questionId}: the consultant's notes leave no room for wareview's evidence block; the evidence is in the run's report (section "WA Tool") and results.json, and wareview's selections there count as the person's`,
+    );
+  }
+  return sameButForDate(merged.notes, notes) ? notes : merged.notes;
 }
 
 /**
@@ -245,7 +301,7 @@ function planChoiceUpdates(
         : (current?.notes ?? '');
     const reason = status === 'NOT_APPLICABLE' ? (na?.reason ?? 'OTHER') : undefined;
     const statusChanged = status !== currentStatus;
-    const notesChanged = notes !== (current?.notes ?? '');
+    const notesChanged = !sameButForDate(notes, current?.notes ?? '');
     const reasonChanged = status === 'NOT_APPLICABLE' && reason !== current?.reason;
     if (!statusChanged && !notesChanged && !reasonChanged) continue;
     const update: ChoiceUpdate = { Status: status };
@@ -260,9 +316,9 @@ function choiceSummary(evidence: ChoiceEvidence | undefined): string {
   if (!evidence) return '';
   switch (evidence.verdict) {
     case 'proven':
-      return `proven: ${plural(evidence.passed, 'resource')} pass (${evidence.checkIds.join(', ')})${evidence.suppressed.length ? `; ${evidence.suppressed.length} accepted by suppression` : ''}`;
+      return `proven: ${plural(evidence.passed, 'result')} pass (${evidence.checkIds.join(', ')})${evidence.suppressed.length ? `; ${evidence.suppressed.length} accepted by suppression` : ''}`;
     case 'at-risk':
-      return `not proven: ${failureCount(evidence.failures)}: ${resourceList(evidence.failures)}`;
+      return `not proven: ${failingSummary(evidence)}: ${resourceList(evidence.failures)}`;
     case 'unverified':
       return `not verified: ${plural(evidence.errors.length, 'result')} could not be evaluated (${evidence.errors[0]?.evidence ?? ''})`;
     default:
@@ -276,10 +332,12 @@ const VERDICT_ORDER = ['at-risk', 'unverified', 'accepted', 'proven'] as const;
  * The evidence summary kept in the question's notes: risks first, so trimming drops the good news.
  * Only facts that hold on every run with the same results go here (one-off changes such as a cleared
  * "None of these" go into that choice's notes), so recording the same results twice writes nothing.
+ * A contradicted choice appears once, as the contradiction.
  */
 function blockLines(
   input: PlanInput,
   flagged: QuestionChange['flagged'],
+  ownSelected: string[],
   title: (id: string) => string,
 ): string[] {
   const relevant = input.evidence.filter((evidence) => evidence.verdict !== 'no-evidence');
@@ -289,10 +347,13 @@ function blockLines(
   const lines = [
     `wareview evidence of ${input.evaluatedAt}: ${plural(failing, 'failing result')}, ${plural(passing, 'passing result')}.`,
   ];
+  if (ownSelected.length > 0) lines.push(`${OWN_SELECTIONS_PREFIX} ${ownSelected.join(', ')}.`);
+  const contradicted = new Set(flagged.map((flag) => flag.choice));
   for (const flag of flagged)
     lines.push(`CONTRADICTION ${title(flag.choice)} (${flag.choice}): ${flag.reason}.`);
   for (const verdict of VERDICT_ORDER) {
     for (const evidence of relevant.filter((candidate) => candidate.verdict === verdict)) {
+      if (verdict === 'at-risk' && contradicted.has(evidence.choiceId)) continue;
       lines.push(blockLine(evidence, title(evidence.choiceId)));
     }
   }
@@ -306,16 +367,15 @@ function blockLines(
 
 function blockLine(evidence: ChoiceEvidence, title: string): string {
   const label = `${title} (${evidence.choiceId})`;
-  const total = evidence.passed + evidence.failures.length + evidence.errors.length;
   switch (evidence.verdict) {
     case 'at-risk':
-      return `RISK ${label}: ${evidence.failures.length} of ${total} failing: ${resourceList(evidence.failures)}.`;
+      return `RISK ${label}: ${failingSummary(evidence)}: ${resourceList(evidence.failures)}.`;
     case 'unverified':
       return `NOT VERIFIED ${label}: ${plural(evidence.errors.length, 'result')} could not be evaluated: ${resourceList(evidence.errors)}.`;
     case 'accepted':
       return `ACCEPTED ${label}: ${plural(evidence.suppressed.length, 'failure')} suppressed (${evidence.suppressed[0]?.suppressed?.reason ?? ''}).`;
     default:
-      return `PROVEN ${label}: ${evidence.passed} of ${total} pass (${evidence.checkIds.join(', ')}).`;
+      return `PROVEN ${label}: ${evidence.passed} of ${resultTotal(evidence)} results pass (${evidence.checkIds.join(', ')}).`;
   }
 }
 
@@ -336,10 +396,17 @@ function describeResource(result: CheckResult): string {
   return `${label} [${accountId}/${region}]`;
 }
 
-/** `1 resource fails`, `3 resources fail` (distinct resources, not results). */
-function failureCount(failures: CheckResult[]): string {
-  const count = new Set(failures.map((failure) => failure.resource.arn)).size;
-  return `${plural(count, 'resource')} ${count === 1 ? 'fails' : 'fail'}`;
+function resultTotal(evidence: ChoiceEvidence): number {
+  return evidence.passed + evidence.failures.length + evidence.errors.length;
+}
+
+/**
+ * `2 of 5 results fail (root-mfa)`: counted in results everywhere, and naming only the checks that
+ * actually fail, not every check mapped to the choice.
+ */
+function failingSummary(evidence: ChoiceEvidence): string {
+  const failingChecks = [...new Set(evidence.failures.map((failure) => failure.checkId))];
+  return `${evidence.failures.length} of ${resultTotal(evidence)} results fail (${failingChecks.join(', ')})`;
 }
 
 function plural(count: number, noun: string): string {

@@ -1,5 +1,9 @@
 import { WareviewError, describeError, userError } from '../errors.ts';
 
+/** What a rerun does after an interruption; the error message says what was written before it. */
+const RERUN_HINT =
+  "Run the same command again in a minute: it finds what was already written (answers, this run's milestone) and writes only the rest, without duplicates.";
+
 /** What to tell the user for each WA Tool error, by the SDK's error name. */
 const ERROR_ADVICE: Record<string, { code: string; hint: string }> = {
   AccessDeniedException: {
@@ -8,7 +12,11 @@ const ERROR_ADVICE: Record<string, { code: string; hint: string }> = {
   },
   ThrottlingException: {
     code: 'WATOOL_THROTTLED',
-    hint: 'Run the same command again in a minute: answers already written are kept, unchanged ones are skipped, and no milestone was created for the interrupted run.',
+    hint: RERUN_HINT,
+  },
+  InternalServerException: {
+    code: 'WATOOL_UNAVAILABLE',
+    hint: RERUN_HINT,
   },
   ResourceNotFoundException: {
     code: 'WATOOL_NOT_FOUND',

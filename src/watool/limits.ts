@@ -20,21 +20,55 @@ export const WA_LIMITS = {
 const ELLIPSIS = '…';
 
 /**
- * Shortens text to at most `max` characters, cutting at the last whitespace so no word is split,
- * and marks the cut with an ellipsis. A single word longer than the budget is cut hard (nothing else fits).
+ * The length of a text as the WA Tool counts it: characters (Unicode code points), not the UTF-16 units
+ * of `String.length`, so an emoji counts once.
+ */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Shortens text to at most `max` characters (code points), cutting at the last whitespace so no word is
+ * split, and marks the cut with an ellipsis. A single word longer than the budget is cut hard, but never
+ * inside a grapheme (an emoji with its modifiers, a letter with its accents).
  */
 export function trimAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= ELLIPSIS.length) return text.slice(0, Math.max(0, max));
-  const budget = max - ELLIPSIS.length;
-  const head = text.slice(0, budget + 1);
-  const lastSpace = head.search(/\s\S*$/);
-  const cut = lastSpace > 0 ? head.slice(0, lastSpace) : text.slice(0, budget);
+  if (characterCount(text) <= max) return text;
+  const budget = max - characterCount(ELLIPSIS);
+  if (budget <= 0) return takeGraphemes(text, Math.max(0, max));
+  let used = 0;
+  let hardCut = 0;
+  let wordCut = -1;
+  for (const { segment, index } of graphemes.segment(text)) {
+    const size = characterCount(segment);
+    if (/^\s+$/.test(segment) && used <= budget) wordCut = index;
+    if (used + size > budget) break;
+    used += size;
+    hardCut = index + segment.length;
+  }
+  const cut = wordCut > 0 ? text.slice(0, wordCut) : text.slice(0, hardCut);
   return `${cut.trimEnd()}${ELLIPSIS}`;
+}
+
+/** The longest prefix of whole graphemes within `max` characters. */
+function takeGraphemes(text: string, max: number): string {
+  let used = 0;
+  let end = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    used += characterCount(segment);
+    if (used > max) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 
 /** Pads a too-short value (the API wants at least `min` characters) and trims a too-long one at a word. */
 export function fitLength(text: string, limit: { min: number; max: number }, pad = '-'): string {
   const trimmed = trimAtWord(text.trim(), limit.max);
-  return trimmed.length >= limit.min ? trimmed : trimmed.padEnd(limit.min, pad);
+  const missing = limit.min - characterCount(trimmed);
+  return missing > 0 ? `${trimmed}${pad.repeat(missing)}` : trimmed;
 }

@@ -18,7 +18,7 @@ export function formatRecordSummary(summary: RecordSummary): string {
     `${summary.questions.length} question(s) with evidence; ${changed.length} ${summary.dryRun ? 'would change' : 'changed'}.`,
   );
   for (const question of summary.questions) lines.push('', ...formatQuestion(question, summary.dryRun));
-  if (summary.milestone) lines.push('', `Milestone ${summary.milestone.number}: ${summary.milestone.name}`);
+  lines.push('', milestoneLine(summary));
   for (const lens of summary.lenses) {
     if (lens.riskCounts) {
       const counts = Object.entries(lens.riskCounts)
@@ -46,6 +46,9 @@ function formatQuestion(question: QuestionChange, dryRun: boolean): string[] {
   list('~', question.notApplicable);
   for (const flag of question.flagged) lines.push(`  ! ${flag.choice}: ${flag.reason}`);
   if (question.noneCleared) lines.push('  - "None of these" cleared');
+  for (const note of question.choiceNotes) {
+    lines.push(`  note ${note.choice}: ${note.after}`);
+  }
   const before = splitNotes(question.notesBefore).block ?? '';
   const after = splitNotes(question.notesAfter).block ?? '';
   if (before !== after) {
@@ -56,4 +59,17 @@ function formatQuestion(question: QuestionChange, dryRun: boolean): string[] {
     for (const line of afterLines) if (!beforeLines.has(line)) lines.push(`    + ${line}`);
   }
   return lines;
+}
+
+function milestoneLine(summary: RecordSummary): string {
+  const { milestone } = summary;
+  if (!milestone) return `No milestone: ${summary.milestoneSkipped ?? 'nothing was written'}.`;
+  switch (milestone.state) {
+    case 'planned':
+      return `Would create milestone "${milestone.name}".`;
+    case 'found':
+      return `Milestone ${milestone.number}: ${milestone.name} (made by an earlier recording of this run; not created again)`;
+    default:
+      return `Milestone ${milestone.number}: ${milestone.name}`;
+  }
 }

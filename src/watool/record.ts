@@ -5,17 +5,28 @@ import {
 } from '@aws-sdk/client-wellarchitected';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { userError } from '../errors.ts';
+import { WareviewError, userError } from '../errors.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 import { writeFileAtomic } from '../util/fs-atomic.ts';
 import { EMPTY_ANSWER, currentAnswerFrom, planAnswer, type CurrentAnswer } from './answer-plan.ts';
-import { waCall } from './aws-errors.ts';
+import { errorName, waCall } from './aws-errors.ts';
 import { WA_LIMITS } from './limits.ts';
 import { createWellArchitectedClient } from './client.ts';
 import { collectChoiceEvidence, type ChoiceEvidence } from './evidence.ts';
 import { WELL_ARCHITECTED_ALIAS, resolveRecordLenses, type RecordLens } from './record-lens.ts';
 import { formatRecordSummary } from './record-format.ts';
-import { createRunMilestone, fetchLensReviewPdf, readRiskCounts, takenMilestoneNames } from './milestone.ts';
+import {
+  checkMilestoneRoom,
+  createRunMilestone,
+  fetchLensReviewPdf,
+  findRunMilestone,
+  listMilestones,
+  readRiskCounts,
+  runIdentity,
+  runMilestoneName,
+  type MilestonePolicy,
+  type MilestoneRef,
+} from './milestone.ts';
 import {
   associateLenses,
   createWorkload,
@@ -62,12 +73,15 @@ export interface RecordOptions {
   authoritative?: boolean;
   /** Lens aliases to record into; `wellarchitected` when empty. */
   lenses?: string[];
+  /** When to create the run's milestone; `changed` (the default) only when answers or risk counts changed. */
+  milestone?: MilestonePolicy;
   /** Run folder: the WA Tool's lens review PDF is saved here as `wa-tool-lens-review.pdf`. */
   outDir?: string;
-  /** A ready client (tests, shared factories); otherwise one is built from region/endpoint and the SDK's settings. */
+  /** A ready client (tests); otherwise one comes from the project's client factory. */
   client?: WellArchitectedClient;
+  /** WA Tool region (default AWS_REGION) and AWS profile of the client made here. */
   region?: string;
-  endpoint?: string;
+  profile?: string;
   config?: WorkloadSettings;
   logger?: RecordLogger;
 }
@@ -88,6 +102,8 @@ export interface QuestionChange {
   noneCleared: boolean;
   notesBefore: string;
   notesAfter: string;
+  /** Choice notes wareview writes or rewrites. */
+  choiceNotes: { choice: string; before: string; after: string }[];
   changed: boolean;
 }
 
@@ -97,7 +113,12 @@ export interface RecordSummary {
   lenses: { alias: string; associated: boolean; riskCounts: RiskCounts | undefined }[];
   questions: QuestionChange[];
   answersUpdated: number;
-  milestone: { number: number; name: string } | undefined;
+  /** The run's identity (results.json `runId`), part of its milestone's name. */
+  runId: string;
+  /** The run's milestone: created now, found from an earlier recording of the run, or (dry run) planned. */
+  milestone: (MilestoneRef & { state: 'created' | 'found' | 'planned' }) | undefined;
+  /** Why no milestone was created, when none was. */
+  milestoneSkipped: string | undefined;
   reportPdf: string | undefined;
   warnings: string[];
 }
@@ -122,12 +143,11 @@ export async function recordResults(
   results: ResultsDocument,
   options: RecordOptions,
 ): Promise<RecordSummary> {
-  const ownClient = options.client ? undefined : createWellArchitectedClient(options);
-  const client = options.client ?? ownClient!;
+  const own = options.client ? undefined : createWellArchitectedClient(options);
   try {
-    return await record(client, results, options);
+    return await record(options.client ?? own!.client, results, options);
   } finally {
-    ownClient?.destroy();
+    own?.close();
   }
 }
 
@@ -157,30 +177,77 @@ async function record(
     warnings: [],
   };
   const lenses = await resolveRecordLenses(client, [...(config.lenses ?? []), ...(options.lenses ?? [])]);
-  const { workload, name, created } = await ensureWorkload(run);
-  const associated = await ensureLenses(run, workload, lenses);
-  // Read before any answer is written, so a workload without room for a milestone is refused up front.
-  const takenNames = workload && !run.dryRun ? await takenMilestoneNames(client, workload.id) : [];
-  const { questions, answersUpdated } = await recordAnswers(run, workload, lenses, associated);
+  const policy = options.milestone ?? 'changed';
+  const runId = runIdentity(results);
+  const progress: WriteProgress = { answersUpdated: 0, milestone: 'not requested' };
+  try {
+    const { workload, name, created } = await ensureWorkload(run);
+    const associated = await ensureLenses(run, workload, lenses);
+    // Read before any answer is written: a rerun finds the run's milestone, and a workload without room
+    // for one is refused up front instead of after its answers were changed.
+    const milestones = workload ? await listMilestones(client, workload.id) : [];
+    const existing = findRunMilestone(milestones, runId);
+    if (workload && policy !== 'never' && !existing)
+      checkMilestoneRoom(workload.id, milestones.length, run.warnings);
+    const { questions } = await recordAnswers(run, workload, lenses, associated, progress);
 
-  const summary: RecordSummary = {
-    dryRun: run.dryRun,
-    workload: { id: workload?.id, arn: workload?.arn, name, created },
-    lenses: lenses.map((lens) => ({
-      alias: lens.alias,
-      associated: associated.has(lens.alias),
-      riskCounts: undefined,
-    })),
-    questions,
-    answersUpdated,
-    milestone: undefined,
-    reportPdf: undefined,
-    warnings: run.warnings,
-  };
-  for (const warning of run.warnings) run.logger.warn(warning);
-  if (workload && !run.dryRun) await finishRecordedRun(run, workload, summary, takenNames);
-  run.logger.info(formatRecordSummary(summary).trimEnd());
-  return summary;
+    const summary: RecordSummary = {
+      dryRun: run.dryRun,
+      workload: { id: workload?.id, arn: workload?.arn, name, created },
+      lenses: lenses.map((lens) => ({
+        alias: lens.alias,
+        associated: associated.has(lens.alias),
+        riskCounts: undefined,
+      })),
+      questions,
+      answersUpdated: progress.answersUpdated,
+      runId,
+      milestone: existing ? { ...existing, state: 'found' } : undefined,
+      milestoneSkipped: undefined,
+      reportPdf: undefined,
+      warnings: run.warnings,
+    };
+    for (const warning of run.warnings) run.logger.warn(warning);
+    const milestoneName = runMilestoneName(runLabel(results.evaluatedAt), runId);
+    if (run.dryRun || !workload) planMilestone(summary, policy, milestoneName);
+    else await finishRecordedRun(run, workload, summary, { policy, milestoneName, milestones, progress });
+    run.logger.info(formatRecordSummary(summary).trimEnd());
+    return summary;
+  } catch (error) {
+    throw run.dryRun ? error : withProgress(error, progress);
+  }
+}
+
+/** What a recording wrote before it stopped, so the error says it truthfully. */
+interface WriteProgress {
+  answersUpdated: number;
+  milestone: 'not requested' | 'requested' | 'created';
+}
+
+function withProgress(error: unknown, progress: WriteProgress): unknown {
+  if (!(error instanceof WareviewError)) return error;
+  const milestone = {
+    'not requested': 'no milestone was created',
+    requested:
+      'the milestone was requested but its answer was lost; a rerun finds it instead of creating another',
+    created: 'the milestone was created',
+  }[progress.milestone];
+  return new WareviewError(
+    error.code,
+    `${error.message} (written before the failure: ${progress.answersUpdated} answer(s) updated, ${milestone})`,
+    { source: error.source, hint: error.hint, cause: error.cause },
+  );
+}
+
+/** Dry run: the milestone a real run would create, by the same policy. */
+function planMilestone(summary: RecordSummary, policy: MilestonePolicy, name: string): void {
+  if (summary.milestone) return;
+  const changed = summary.questions.some((question) => question.changed);
+  if (policy === 'never' || (policy === 'changed' && !changed && summary.workload.id)) {
+    summary.milestoneSkipped = policy === 'never' ? '--milestone never' : 'no answer would change';
+    return;
+  }
+  summary.milestone = { number: 0, name, state: 'planned' };
 }
 
 async function ensureWorkload(
@@ -234,9 +301,9 @@ async function recordAnswers(
   workload: WorkloadRef | undefined,
   lenses: RecordLens[],
   associated: Set<string>,
-): Promise<{ questions: QuestionChange[]; answersUpdated: number }> {
+  progress: WriteProgress,
+): Promise<{ questions: QuestionChange[] }> {
   const questions: QuestionChange[] = [];
-  let answersUpdated = 0;
   const label = runLabel(run.results.evaluatedAt);
   for (const lens of lenses) {
     const readable = workload && associated.has(lens.alias) ? workload : undefined;
@@ -244,6 +311,12 @@ async function recordAnswers(
       const current = readable
         ? await readAnswer(run.client, readable.id, lens.alias, target.question.id)
         : EMPTY_ANSWER;
+      if (!current) {
+        run.warnings.push(
+          `${target.question.id}: the question is not in the workload's version of lens ${lens.alias}; its evidence was skipped (UpgradeLensReview moves the workload to the newest version)`,
+        );
+        continue;
+      }
       const plan = planAnswer({
         lensAlias: lens.alias,
         question: target.question,
@@ -267,29 +340,78 @@ async function recordAnswers(
           }),
         ),
       );
-      answersUpdated += 1;
+      progress.answersUpdated += 1;
     }
   }
-  return { questions, answersUpdated };
+  return { questions };
 }
 
-/** The milestone, the risk counts read back and the WA Tool's own PDF of a run that was written. */
+/**
+ * The milestone (by the policy, unless an earlier recording of this run made it), the risk counts read
+ * back and the WA Tool's own PDF of a run that was written.
+ */
 async function finishRecordedRun(
   run: RunContext,
   workload: WorkloadRef,
   summary: RecordSummary,
-  takenNames: string[],
+  plan: {
+    policy: MilestonePolicy;
+    milestoneName: string;
+    milestones: MilestoneRef[];
+    progress: WriteProgress;
+  },
 ): Promise<void> {
-  const label = runLabel(run.results.evaluatedAt);
-  summary.milestone = await createRunMilestone(run.client, workload.id, `wareview ${label}`, takenNames);
   for (const entry of summary.lenses) {
     entry.riskCounts = await readRiskCounts(run.client, workload.id, entry.alias);
+  }
+  if (!summary.milestone) {
+    const reason = await milestoneNotNeeded(run, workload, summary, plan);
+    if (reason) {
+      summary.milestoneSkipped = reason;
+    } else {
+      plan.progress.milestone = 'requested';
+      const created = await createRunMilestone(run.client, workload.id, summary.runId, plan.milestoneName);
+      plan.progress.milestone = 'created';
+      summary.milestone = { ...created, state: 'created' };
+    }
   }
   if (!run.options.outDir) return;
   const pdf = await fetchLensReviewPdf(run.client, workload.id, WELL_ARCHITECTED_ALIAS);
   const path = join(run.options.outDir, LENS_REVIEW_PDF);
   await writeFileAtomic(path, pdf);
   summary.reportPdf = path;
+}
+
+/**
+ * Why the run needs no milestone, or undefined when it does. With `changed`, a milestone marks a change:
+ * an answer this run wrote, or risk counts that differ from the latest milestone's (answers written by
+ * an interrupted earlier attempt, or by a person in the console).
+ */
+async function milestoneNotNeeded(
+  run: RunContext,
+  workload: WorkloadRef,
+  summary: RecordSummary,
+  plan: { policy: MilestonePolicy; milestones: MilestoneRef[]; progress: WriteProgress },
+): Promise<string | undefined> {
+  if (plan.policy === 'never') return '--milestone never';
+  if (plan.policy === 'always' || plan.progress.answersUpdated > 0) return undefined;
+  const latest = plan.milestones.reduce<MilestoneRef | undefined>(
+    (newest, milestone) => (!newest || milestone.number > newest.number ? milestone : newest),
+    undefined,
+  );
+  if (!latest) return undefined;
+  for (const entry of summary.lenses) {
+    const before = await readRiskCounts(run.client, workload.id, entry.alias, latest.number).catch(
+      () => undefined,
+    );
+    if (!before || !sameRiskCounts(before, entry.riskCounts ?? {})) return undefined;
+  }
+  return `no answer or risk count changed since milestone ${latest.number} "${latest.name}"`;
+}
+
+function sameRiskCounts(a: RiskCounts, b: RiskCounts): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof RiskCounts>;
+  return [...keys].every((key) => (a[key] ?? 0) === (b[key] ?? 0));
 }
 
 async function locateWorkload(
@@ -311,18 +433,23 @@ async function locateWorkload(
   return findWorkloadByName(client, name);
 }
 
+/** The current answer, or undefined when the workload's lens version lacks the question. */
 async function readAnswer(
   client: WellArchitectedClient,
   workloadId: string,
   lensAlias: string,
   questionId: string,
-): Promise<CurrentAnswer> {
+): Promise<CurrentAnswer | undefined> {
   const output = await waCall('GetAnswer', () =>
-    client.send(
-      new GetAnswerCommand({ WorkloadId: workloadId, LensAlias: lensAlias, QuestionId: questionId }),
-    ),
+    client
+      .send(new GetAnswerCommand({ WorkloadId: workloadId, LensAlias: lensAlias, QuestionId: questionId }))
+      .catch((error: unknown) => {
+        // The workload and lens were found a moment ago: a missing resource here is the question.
+        if (errorName(error) === 'ResourceNotFoundException') return undefined;
+        throw error;
+      }),
   );
-  return currentAnswerFrom(output.Answer ?? {});
+  return output ? currentAnswerFrom(output.Answer ?? {}) : undefined;
 }
 
 interface QuestionTarget {

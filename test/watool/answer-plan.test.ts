@@ -2,15 +2,19 @@ import { describe, expect, it } from 'vitest';
 import {
   CHOICE_NOTE_TAG,
   EMPTY_ANSWER,
+  ownSelections,
   planAnswer,
   type CurrentAnswer,
 } from '../../src/watool/answer-plan.ts';
 import { collectChoiceEvidence, verdictOf, wellArchitectedMapper } from '../../src/watool/evidence.ts';
 import { findQuestion, loadWellArchitectedLens } from '../../src/watool/lens.ts';
-import { WA_LIMITS, trimAtWord } from '../../src/watool/limits.ts';
+import { WA_LIMITS, characterCount, trimAtWord } from '../../src/watool/limits.ts';
 import { BLOCK_BEGIN, BLOCK_END, mergeNotes, splitNotes } from '../../src/watool/notes.ts';
-import { uniqueMilestoneName } from '../../src/watool/milestone.ts';
+import { findRunMilestone, runIdentity, runMilestoneName } from '../../src/watool/milestone.ts';
 import { result, resultsDocument } from './fixtures.ts';
+
+/** Half of a surrogate pair: what cutting a string by UTF-16 units leaves behind. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 describe('trimAtWord', () => {
   it.each([
@@ -19,9 +23,15 @@ describe('trimAtWord', () => {
     ['never splits a word', 'alpha betagamma', 14, 'alpha…'],
     ['a single long word is cut hard', 'supercalifragilistic', 6, 'super…'],
     ['exact fit stays', 'alpha beta', 10, 'alpha beta'],
+    ['counts an emoji as one character, as the WA Tool does', '😀'.repeat(10), 10, '😀'.repeat(10)],
+    ['never leaves half of a surrogate pair', '😀'.repeat(10), 6, '😀'.repeat(5) + '…'],
+    ['never splits a grapheme (flag, accent)', '🇩🇪🇩🇪🇩🇪 x', 6, '🇩🇪🇩🇪…'],
+    ['keeps a combining accent with its letter', 'Cafe\u0301s', 5, 'Caf…'],
   ])('%s', (_name, text, max, expected) => {
-    expect(trimAtWord(text, max)).toBe(expected);
-    expect(trimAtWord(text, max).length).toBeLessThanOrEqual(max);
+    const trimmed = trimAtWord(text, max);
+    expect(trimmed).toBe(expected);
+    expect(characterCount(trimmed)).toBeLessThanOrEqual(max);
+    expect(trimmed).not.toMatch(LONE_SURROGATE);
   });
 });
 
@@ -33,6 +43,11 @@ describe('notes with a wareview block', () => {
     ['text and block', `Met the team.\n\n${block('old')}`, { own: 'Met the team.', block: 'old' }],
     ['text after the block stays', `${block('old')}\nAdded later.`, { own: 'Added later.', block: 'old' }],
     [
+      'spaces and blank lines stay as written',
+      `Interview:  \n\n\nKeine Runbooks …  \n`,
+      { own: `Interview:  \n\n\nKeine Runbooks …  \n`, block: undefined },
+    ],
+    [
       "an unmatched begin marker is the consultant's text",
       `${BLOCK_BEGIN}\nhalf`,
       { own: `${BLOCK_BEGIN}\nhalf`, block: undefined },
@@ -41,14 +56,32 @@ describe('notes with a wareview block', () => {
     expect(splitNotes(notes)).toEqual(expected);
   });
 
-  it('replaces only the block and is stable when merged twice', () => {
-    const once = mergeNotes(
-      `Met the team.\n\n${block('old')}\nAdded later.`,
-      ['new line'],
-      WA_LIMITS.answerNotes,
-    ).notes;
-    expect(once).toBe(`Met the team.\nAdded later.\n\n${block('new line')}`);
+  it('replaces only the block, in place, and is stable when merged twice', () => {
+    const person = (inside: string) =>
+      `Interview:  \n\n\nKeine Runbooks …  \n\n${inside}\n  Added later.  \n`;
+    const once = mergeNotes(person(block('old')), ['new line'], WA_LIMITS.answerNotes).notes;
+    expect(once).toBe(person(block('new line')));
     expect(mergeNotes(once, ['new line'], WA_LIMITS.answerNotes).notes).toBe(once);
+  });
+
+  it("appends a first block after the person's text, which stays byte for byte", () => {
+    const notes = `Interview:  \n\n\nKeine Runbooks …  \n`;
+    const merged = mergeNotes(notes, ['evidence'], WA_LIMITS.answerNotes).notes;
+    expect(merged).toBe(`${notes}\n\n${block('evidence')}`);
+    expect(splitNotes(merged).own).toBe(notes);
+  });
+
+  it('counts the limit in characters: emoji-rich notes of 1,455 characters still get a block', () => {
+    const person = Array.from('Gespräch mit dem Team 😀 '.repeat(62)).slice(0, 1455).join('');
+    expect(characterCount(person)).toBe(1455);
+    expect(person.length).toBeGreaterThan(characterCount(person));
+    const lines = Array.from({ length: 40 }, (_, index) => `RISK line ${index} with some words 😀 in it`);
+    const merged = mergeNotes(person, lines, WA_LIMITS.answerNotes);
+    expect(merged.blockWritten).toBe(true);
+    expect(merged.notes.startsWith(person)).toBe(true);
+    expect(characterCount(merged.notes)).toBeLessThanOrEqual(WA_LIMITS.answerNotes);
+    expect(characterCount(merged.notes)).toBeGreaterThan(WA_LIMITS.answerNotes - 40);
+    expect(merged.notes).not.toMatch(LONE_SURROGATE);
   });
 
   it('leaves the block out when the consultant text fills the notes', () => {
@@ -149,9 +182,16 @@ describe('planAnswer', () => {
       [],
     ],
     [
-      'clears "None of these"',
+      'keeps a person\'s "None of these" and flags the proven choice',
       answer(['sec_securely_operate_no']),
       false,
+      ['sec_securely_operate_no'],
+      ['sec_securely_operate_no'],
+    ],
+    [
+      'clears "None of these" with --authoritative',
+      answer(['sec_securely_operate_no']),
+      true,
       ['sec_securely_operate_multi_accounts'],
       [],
     ],
@@ -190,9 +230,11 @@ describe('planAnswer', () => {
     const { update } = plan(current, evidenceFor(...many, ['root-mfa', 'fail', 'prod']));
     expect(update?.ChoiceUpdates?.sec_securely_operate_aws_account).toBeUndefined();
     const own = update?.ChoiceUpdates?.sec_securely_operate_multi_accounts?.Notes ?? '';
-    expect(own.startsWith(`${CHOICE_NOTE_TAG} 2026-11-27 02:20 UTC: not proven: 30 resources fail`)).toBe(
-      true,
-    );
+    expect(
+      own.startsWith(
+        `${CHOICE_NOTE_TAG} 2026-11-27 02:20 UTC: not proven: 30 of 30 results fail (org-multi-account)`,
+      ),
+    ).toBe(true);
     expect(own.length).toBeLessThanOrEqual(WA_LIMITS.choiceNotes);
     expect(own.endsWith('…')).toBe(true);
   });
@@ -275,6 +317,55 @@ describe('planAnswer', () => {
     expect(warnings.join('\n')).toContain('leave no room');
   });
 
+  /** The answer as the WA Tool holds it after `update` was applied to `current`. */
+  const applied = (current: CurrentAnswer, update: NonNullable<ReturnType<typeof plan>['update']>) => {
+    const choices = new Map(current.choices);
+    for (const [id, state] of choices)
+      if (state.status === 'SELECTED' && !update.SelectedChoices.includes(id))
+        choices.set(id, { ...state, status: 'UNSELECTED' as const });
+    for (const id of update.SelectedChoices) choices.set(id, { ...choices.get(id), status: 'SELECTED' });
+    for (const [id, choice] of Object.entries(update.ChoiceUpdates ?? {}))
+      choices.set(id, { status: choice.Status!, reason: choice.Reason, notes: choice.Notes });
+    return { ...current, selected: update.SelectedChoices, choices, notes: update.Notes };
+  };
+
+  it('takes back its own selection once the evidence no longer proves it, and names it in its block', () => {
+    const first = plan(answer([]), evidenceFor(['org-multi-account', 'pass', 'org']));
+    expect(ownSelections(first.update!.Notes)).toEqual(new Set(['sec_securely_operate_multi_accounts']));
+    const afterFirst = applied(answer([]), first.update!);
+
+    const second = plan(afterFirst, evidenceFor(['org-multi-account', 'fail', 'org']));
+    expect(second.update?.SelectedChoices).toEqual([]);
+    expect(second.change.removed).toEqual(['sec_securely_operate_multi_accounts']);
+    expect(second.change.flagged).toEqual([]);
+    expect(ownSelections(second.update!.Notes).size).toBe(0);
+  });
+
+  it("never takes back a person's selection of the same choice without --authoritative", () => {
+    const current = answer(['sec_securely_operate_multi_accounts'], { notes: 'Checked in the console.' });
+    const { update, change } = plan(current, evidenceFor(['org-multi-account', 'fail', 'org']));
+    expect(update?.SelectedChoices).toEqual(['sec_securely_operate_multi_accounts']);
+    expect(change.flagged.map((flag) => flag.reason)).toEqual([
+      'selected, but 1 of 1 results fail (org-multi-account)',
+    ]);
+  });
+
+  it('rewrites nothing when only the date of the evidence changed', () => {
+    const evidence = evidenceFor(['org-multi-account', 'pass', 'org'], ['root-mfa', 'fail', 'prod']);
+    const first = plan(answer([]), evidence);
+    const next = planAnswer({
+      lensAlias: 'wellarchitected',
+      question,
+      evidence,
+      declaredNotApplicable: [],
+      current: applied(answer([]), first.update!),
+      authoritative: false,
+      evaluatedAt: '2026-11-28 02:20 UTC',
+    });
+    expect(next.update).toBeUndefined();
+    expect(next.change.changed).toBe(false);
+  });
+
   it('skips a question a person marked not applicable', () => {
     const { update, change } = plan(answer([], { isApplicable: false }));
     expect(update).toBeUndefined();
@@ -283,19 +374,28 @@ describe('planAnswer', () => {
 });
 
 describe('milestone names', () => {
-  it.each([
-    ['a free name is used as is', 'wareview 2026-11-27 02:20 UTC', [], 'wareview 2026-11-27 02:20 UTC'],
-    ['a taken name gets a counter', 'run', ['run', 'run (2)'], 'run (3)'],
-    [
-      'a long name is shortened to fit 100 with its counter',
-      'word '.repeat(30).trim(),
-      ['word '.repeat(19).trim() + ' word…'],
-      undefined,
-    ],
-  ])('%s', (_name, base, taken, expected) => {
-    const name = uniqueMilestoneName(base, taken);
-    if (expected) expect(name).toBe(expected);
-    expect(name.length).toBeLessThanOrEqual(WA_LIMITS.milestoneName.max);
-    expect(taken).not.toContain(name);
+  it('carry the run identity, so a rerun finds the milestone of its run and no other', () => {
+    const runId = '1a2b3c4d-0000-4000-8000-000000000000';
+    const name = runMilestoneName('2026-11-27 02:20 UTC', runId);
+    expect(name).toBe('wareview 2026-11-27 02:20 UTC (run 1a2b3c4d)');
+    const milestones = [
+      { number: 1, name: runMilestoneName('2026-11-27 02:20 UTC', 'ffffffff-0000') },
+      { number: 2, name },
+    ];
+    expect(findRunMilestone(milestones, runId)).toEqual({ number: 2, name });
+    expect(findRunMilestone(milestones, '99999999')).toBeUndefined();
+  });
+
+  it('fit the 100 characters of the API with any label', () => {
+    const name = runMilestoneName('word '.repeat(40).trim(), 'abcdef0123456789');
+    expect(characterCount(name)).toBeLessThanOrEqual(WA_LIMITS.milestoneName.max);
+    expect(name.endsWith(' (run abcdef01)')).toBe(true);
+  });
+
+  it('identify results written before runId existed by workload and evaluation time', () => {
+    const older = { workload: 'shop', evaluatedAt: '2026-11-27T02:20:31.000Z' };
+    expect(runIdentity(older)).toBe(runIdentity({ ...older }));
+    expect(runIdentity(older)).not.toBe(runIdentity({ ...older, evaluatedAt: '2026-11-28T02:20:31.000Z' }));
+    expect(runIdentity({ ...older, runId: 'given' })).toBe('given');
   });
 });

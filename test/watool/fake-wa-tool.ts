@@ -103,8 +103,13 @@ function fail(type: keyof typeof ERROR_STATUS, message: string): never {
   throw new ApiError(type, ERROR_STATUS[type] ?? 400, message);
 }
 
+/** The WA Tool counts lengths in characters (code points), not UTF-16 units. */
+function characters(text: string): number {
+  return [...text].length;
+}
+
 function requireLength(field: string, value: unknown, min: number, max: number): string {
-  if (typeof value !== 'string' || value.length < min || value.length > max) {
+  if (typeof value !== 'string' || characters(value) < min || characters(value) > max) {
     fail('ValidationException', `${field} must be a string of ${min} to ${max} characters`);
   }
   return value;
@@ -220,7 +225,7 @@ export class FakeWaTool {
       'GET',
       /^\/workloads\/(?<workloadId>[^/]+)\/lensReviews\/(?<lens>[^/]+)$/,
       'GetLensReview',
-      (c) => this.lensReview(c.params),
+      (c) => this.lensReview(c.params, c.query),
     ],
     [
       'POST',
@@ -282,6 +287,10 @@ export class FakeWaTool {
         isApplicable: true,
       }
     );
+  }
+
+  private emptyAnswer(): AnswerState {
+    return { selected: [], choices: new Map(), notes: '', isApplicable: true };
   }
 
   answer(workloadId: string, lens: string, question: string): AnswerState {
@@ -531,14 +540,14 @@ export class FakeWaTool {
       if (update.Reason !== undefined && !CHOICE_REASONS.includes(update.Reason)) {
         fail('ValidationException', `invalid Reason for ${id}`);
       }
-      if (update.Notes !== undefined && update.Notes.length > 250) {
+      if (update.Notes !== undefined && characters(update.Notes) > 250) {
         fail('ValidationException', `choice notes of ${id} exceed 250 characters`);
       }
       if (selected?.includes(id) && update.Status !== 'SELECTED') {
         fail('ValidationException', `choice ${id} is selected and ${update.Status} at once`);
       }
     }
-    if (body.Notes !== undefined && (typeof body.Notes !== 'string' || body.Notes.length > 2084)) {
+    if (body.Notes !== undefined && (typeof body.Notes !== 'string' || characters(body.Notes) > 2084)) {
       fail('ValidationException', 'Notes must be at most 2084 characters');
     }
     const answer = this.answer(workload.WorkloadId, lens.alias, question.id);
@@ -586,19 +595,36 @@ export class FakeWaTool {
     return 'NONE';
   }
 
-  riskCounts(workload: WorkloadState, alias: string): Record<string, number> {
+  /** Risk counts of the workload now, or of a milestone's frozen answers. */
+  riskCounts(
+    workload: WorkloadState,
+    alias: string,
+    frozen?: Map<string, AnswerState>,
+  ): Record<string, number> {
     const lens = this.lens(alias);
     const counts: Record<string, number> = { HIGH: 0, MEDIUM: 0, NONE: 0, UNANSWERED: 0, NOT_APPLICABLE: 0 };
     for (const question of lens.questions) {
-      const risk = this.questionRisk(question, this.peekAnswer(workload.WorkloadId, lens.alias, question.id));
+      const key = `${workload.WorkloadId}|${lens.alias}|${question.id}`;
+      const answer = frozen
+        ? (frozen.get(key) ?? this.emptyAnswer())
+        : this.peekAnswer(workload.WorkloadId, lens.alias, question.id);
+      const risk = this.questionRisk(question, answer);
       counts[risk] = (counts[risk] ?? 0) + 1;
     }
     return counts;
   }
 
-  private lensReview(params: Record<string, string>) {
+  private lensReview(params: Record<string, string>, query: URLSearchParams) {
     const workload = this.workload(params.workloadId);
     const lens = this.associatedLens(workload, params.lens!);
+    const milestoneNumber = query.get('MilestoneNumber');
+    const milestone = milestoneNumber
+      ? this.milestones
+          .get(workload.WorkloadId)
+          ?.find((candidate) => candidate.number === Number(milestoneNumber))
+      : undefined;
+    if (milestoneNumber && !milestone)
+      fail('ResourceNotFoundException', `milestone ${milestoneNumber} not found`);
     return {
       WorkloadId: workload.WorkloadId,
       LensReview: {
@@ -607,7 +633,7 @@ export class FakeWaTool {
         LensVersion: lens.version,
         LensName: lens.name,
         LensStatus: 'CURRENT',
-        RiskCounts: this.riskCounts(workload, lens.alias),
+        RiskCounts: this.riskCounts(workload, lens.alias, milestone?.answers),
         UpdatedAt: workload.UpdatedAt,
       },
     };

@@ -3,6 +3,7 @@ import type { CheckResult, ResultsDocument } from '../../src/engine/results.ts';
 
 /** Small results documents with real `wellarchitected` question and choice ids. */
 const ACCOUNT = '123456789012';
+export const RUN_ID = '5f0c2a9e-7d31-4c1b-9a4e-2b8d6f1e0c77';
 
 function check(
   id: string,
@@ -103,6 +104,7 @@ export function resultsDocument(results: CheckResult[], workload = 'orders-platf
     schemaVersion: 1,
     generator: { name: 'wareview', version: '0.1.0' },
     evaluatedAt: '2026-11-27T02:20:31.000Z',
+    runId: RUN_ID,
     workload,
     inventory: {
       collectedAt: '2026-11-27T02:10:00.000Z',

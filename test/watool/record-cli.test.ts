@@ -177,4 +177,39 @@ describe('wareview review --demo --record', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/\d+ question\(s\) with evidence; 0 would change\./);
   });
+
+  it('review --record writes the run folder even when recording fails, exits 5, and record --results finishes', async () => {
+    const out = join(dir, 'denied-run');
+    fake.faults.push({ operation: 'ListWorkloads', times: 1, error: 'AccessDeniedException' });
+    const review = await wareviewInProcess(
+      'review',
+      '--demo',
+      '--record',
+      '--workload-name',
+      'denied-platform',
+      '--out',
+      out,
+      '--format',
+      'md',
+    );
+    expect(review.code).toBe(5);
+    expect(review.stderr).toContain('recording in the WA Tool failed');
+    expect(review.stderr).toContain(`record --results ${join(out, 'results.json')}`);
+    for (const file of ['inventory.json.gz', 'results.json', 'report.md']) {
+      expect((await readFile(join(out, file))).length, file).toBeGreaterThan(0);
+    }
+
+    const finish = await wareviewInProcess(
+      'record',
+      '--results',
+      join(out, 'results.json'),
+      '--workload-name',
+      'denied-platform',
+    );
+    expect(finish.code).toBe(0);
+    const workload = [...fake.workloads.values()].find(
+      (candidate) => candidate.WorkloadName === 'denied-platform',
+    );
+    expect(fake.milestones.get(workload!.WorkloadId)).toHaveLength(1);
+  });
 });

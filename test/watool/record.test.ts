@@ -11,7 +11,7 @@ import { BLOCK_BEGIN, BLOCK_END, splitNotes } from '../../src/watool/notes.ts';
 import { recordResults, type RecordOptions } from '../../src/watool/record.ts';
 import { formatRecordSummary } from '../../src/watool/record-format.ts';
 import { FakeWaTool } from './fake-wa-tool.ts';
-import { result, resultsDocument, standardResults } from './fixtures.ts';
+import { RUN_ID, result, resultsDocument, standardResults } from './fixtures.ts';
 
 let fake: FakeWaTool;
 let client: WellArchitectedClient;
@@ -110,7 +110,7 @@ describe('recording into a new workload', () => {
 
     const securely = splitNotes(answerOf('securely-operate').notes).block ?? '';
     expect(securely).toContain(
-      'RISK Secure account root user and properties (sec_securely_operate_aws_account): 1 of 2 failing: prod-account',
+      'RISK Secure account root user and properties (sec_securely_operate_aws_account): 1 of 2 results fail (root-mfa): prod-account',
     );
     expect(securely).toContain(
       'PROVEN Separate workloads using accounts (sec_securely_operate_multi_accounts)',
@@ -125,10 +125,9 @@ describe('recording into a new workload', () => {
       Notes: expect.stringContaining('decommissioned in Q1'),
     });
 
-    expect(fake.milestones.get(workload.WorkloadId)?.map((milestone) => milestone.name)).toEqual([
-      'wareview 2026-11-27 02:20 UTC',
-    ]);
-    expect(summary.milestone).toEqual({ number: 1, name: 'wareview 2026-11-27 02:20 UTC' });
+    const milestoneName = `wareview 2026-11-27 02:20 UTC (run ${RUN_ID.slice(0, 8)})`;
+    expect(milestoneNames()).toEqual([milestoneName]);
+    expect(summary.milestone).toEqual({ number: 1, name: milestoneName, state: 'created' });
     const pdf = await readFile(join(outDir, 'wa-tool-lens-review.pdf'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1')).toContain('Workload: orders-platform');
@@ -157,7 +156,7 @@ describe('recording into a new workload', () => {
 });
 
 describe("a consultant's answers", () => {
-  it('keeps manual selections and notes, flags contradictions and clears "None of these"', async () => {
+  it('keeps manual selections, notes and "None of these", and flags each contradiction once', async () => {
     seedConsultantWorkload();
     const summary = await recordResults(standardResults(), options());
 
@@ -172,38 +171,36 @@ describe("a consultant's answers", () => {
         'Interviewed the platform team: root credentials are in a safe.\n\n' + BLOCK_BEGIN,
       ),
     ).toBe(true);
-    expect(securely.notes).toContain(
-      'CONTRADICTION Secure account root user and properties (sec_securely_operate_aws_account): selected, but 1 resource fail',
+    const block = splitNotes(securely.notes).block ?? '';
+    expect(block).toContain(
+      'CONTRADICTION Secure account root user and properties (sec_securely_operate_aws_account): selected, but 1 of 2 results fail (root-mfa).',
     );
+    expect(block.match(/sec_securely_operate_aws_account/g)).toHaveLength(1);
+    expect(block).not.toContain('org-multi-account),');
+    expect(block).toContain('Selected by wareview: sec_securely_operate_multi_accounts.');
     expect(securely.choices.get('sec_securely_operate_control_objectives')?.Notes).toBe(
       'Agreed with the CISO.',
     );
 
+    // A person's "None of these" stays without --authoritative; the proven choice is flagged instead.
+    const isolation = answerOf('fault-isolation');
+    expect(isolation.selected).toEqual(['rel_fault_isolation_no']);
+    expect(isolation.notes.startsWith('Team believes everything runs in one AZ.\n\n')).toBe(true);
+    expect(isolation.notes).toContain('"None of these" is selected, but the evidence proves');
+    expect(summary.questions.find((question) => question.questionId === 'fault-isolation')?.noneCleared).toBe(
+      false,
+    );
+  });
+
+  it('clears a person\'s "None of these" for a proven choice only with --authoritative', async () => {
+    seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options({ authoritative: true }));
     const isolation = answerOf('fault-isolation');
     expect(isolation.selected).toEqual(['rel_fault_isolation_multiaz_region_system']);
-    expect(isolation.notes.startsWith('Team believes everything runs in one AZ.')).toBe(true);
     expect(isolation.choices.get('rel_fault_isolation_no')?.Notes).toContain('"None of these" was cleared');
     expect(summary.questions.find((question) => question.questionId === 'fault-isolation')?.noneCleared).toBe(
       true,
     );
-  });
-
-  it('survives a second run unchanged: no UpdateAnswer, only a new milestone', async () => {
-    seedConsultantWorkload();
-    await recordResults(standardResults(), options());
-    const after = new Map([...fake.answers].map(([key, answer]) => [key, structuredClone(answer)]));
-    const updatesBefore = fake.callsOf('UpdateAnswer').length;
-
-    const second = await recordResults(standardResults(), options());
-
-    expect(fake.callsOf('UpdateAnswer').length).toBe(updatesBefore);
-    expect(second.answersUpdated).toBe(0);
-    expect(second.questions.every((question) => !question.changed)).toBe(true);
-    expect([...fake.answers].map(([key, answer]) => [key, answer])).toEqual([...after]);
-    expect(fake.milestones.get(onlyWorkload().WorkloadId)?.map((milestone) => milestone.name)).toEqual([
-      'wareview 2026-11-27 02:20 UTC',
-      'wareview 2026-11-27 02:20 UTC (2)',
-    ]);
   });
 
   it("with --authoritative unselects a person's choice the evidence disproves", async () => {
@@ -231,8 +228,8 @@ describe("a consultant's answers", () => {
     expect(notes.length).toBeLessThanOrEqual(2084);
     expect(notes.startsWith(consultant)).toBe(true);
     const block = splitNotes(notes).block ?? '';
-    expect(block).toContain('40 of 40 failing');
-    expect(block.endsWith('],…')).toBe(true);
+    expect(block).toContain('40 of 40 results fail (ebs-encrypted)');
+    expect(block.endsWith('…')).toBe(true);
     expect(notes.endsWith(BLOCK_END)).toBe(true);
     for (const word of block
       .replace('…', '')
@@ -262,9 +259,13 @@ describe('--dry-run', () => {
     expect(fake.calls.filter((call) => WRITE_OPERATIONS.includes(call.operation))).toEqual([]);
     expect([...fake.answers]).toEqual(before);
     const text = formatRecordSummary(dry);
-    expect(text).toContain('  ! sec_securely_operate_aws_account: selected, but 1 resource fail');
+    expect(text).toContain(
+      '  ! sec_securely_operate_aws_account: selected, but 1 of 2 results fail (root-mfa)',
+    );
     expect(text).toContain('  = sec_securely_operate_control_objectives');
-    expect(text).toContain('"None of these" cleared');
+    expect(text).toContain(
+      '  ! rel_fault_isolation_no: "None of these" is selected, but the evidence proves',
+    );
 
     const real = await recordResults(standardResults(), options());
     expect(
@@ -374,13 +375,6 @@ describe('failures say what to do and leave answers alone', () => {
     expect(fake.callsOf('UpdateAnswer')).toHaveLength(0);
   });
 
-  it('moves on to the next free milestone name when the name was taken meanwhile', async () => {
-    fake.faults.push({ operation: 'CreateMilestone', times: 1, error: 'ConflictException' });
-    const summary = await recordResults(standardResults(), options());
-    expect(summary.milestone?.name).toBe('wareview 2026-11-27 02:20 UTC (2)');
-    expect(fake.milestones.get(onlyWorkload().WorkloadId)).toHaveLength(1);
-  });
-
   it('creates the workload of a large organization with the first 100 account ids and says so', async () => {
     const results = standardResults();
     results.inventory.scope.accounts = Array.from({ length: 150 }, (_, index) =>
@@ -405,7 +399,9 @@ describe('a workload on another lens version', () => {
       "choice sec_securely_operate_multi_accounts is not in the workload's version of lens wellarchitected",
     );
     expect(answerOf('securely-operate').selected).not.toContain('sec_securely_operate_multi_accounts');
-    expect(answerOf('fault-isolation').selected).toEqual(['rel_fault_isolation_multiaz_region_system']);
+    expect(answerOf('withstand-component-failures').selected).toEqual([
+      'rel_withstand_component_failures_failover2good',
+    ]);
   });
 });
 
@@ -440,5 +436,236 @@ describe('the fake WA Tool enforces the API constraints', () => {
         }),
       ),
     ).rejects.toMatchObject({ name: 'ValidationException', message: expect.stringMatching(message) });
+  });
+});
+
+/** The same estate, evaluated again later: a new run with the same verdicts. */
+function nextDaysRun(days: number) {
+  const results = standardResults();
+  results.runId = `00000000-0000-4000-8000-${String(days).padStart(12, '0')}`;
+  results.evaluatedAt = new Date(Date.parse(results.evaluatedAt) + days * 86_400_000).toISOString();
+  return results;
+}
+
+function milestoneNames(): string[] {
+  return (fake.milestones.get(onlyWorkload().WorkloadId) ?? []).map((milestone) => milestone.name);
+}
+
+describe('recording the same run again', () => {
+  it('finds the milestone of the run instead of creating "(2)", and writes nothing', async () => {
+    seedConsultantWorkload();
+    await recordResults(standardResults(), options());
+    const after = structuredClone([...fake.answers]);
+    const second = await recordResults(standardResults(), options());
+    expect(second.answersUpdated).toBe(0);
+    expect([...fake.answers]).toEqual(after);
+    expect(milestoneNames()).toHaveLength(1);
+    expect(second.milestone).toMatchObject({ number: 1, state: 'found' });
+    expect(formatRecordSummary(second)).toContain('not created again');
+  });
+
+  it('after a kill right after CreateMilestone reached the service, the rerun creates no second one', async () => {
+    const oneShot = new WellArchitectedClient({
+      region: 'us-east-1',
+      endpoint: fake.endpoint,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    });
+    // The milestone is stored, the answer never reaches the client: the process sees a failure and stops.
+    fake.faults.push({
+      operation: 'CreateMilestone',
+      times: 1,
+      after: true,
+      error: 'InternalServerException',
+    });
+    const killed = recordResults(standardResults(), options({ client: oneShot }));
+    await expect(killed).rejects.toThrow();
+    oneShot.destroy();
+    expect(milestoneNames()).toHaveLength(1);
+
+    const rerun = await recordResults(standardResults(), options());
+    expect(milestoneNames()).toHaveLength(1);
+    expect(rerun.milestone).toMatchObject({ number: 1, state: 'found' });
+    expect(rerun.answersUpdated).toBe(0);
+  });
+
+  it('after throttling outlasted the retries of CreateMilestone, says so truthfully and the rerun finishes once', async () => {
+    // The first attempt is stored but its answer is throttled away; the retries are throttled too.
+    fake.faults.push(
+      { operation: 'CreateMilestone', times: 1, after: true },
+      { operation: 'CreateMilestone', times: 3 },
+    );
+    const failure = await recordResults(standardResults(), options()).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'WATOOL_THROTTLED' });
+    const message = (failure as Error).message;
+    expect(message).toContain('6 answer(s) updated');
+    expect(message).toContain('the milestone was requested but its answer was lost');
+    expect(message).not.toContain('no milestone was created');
+
+    const rerun = await recordResults(standardResults(), options());
+    expect(milestoneNames()).toHaveLength(1);
+    expect(rerun.milestone?.state).toBe('found');
+  });
+
+  it('after an UpdateAnswer whose answer was lost, the rerun writes the rest and one milestone', async () => {
+    const oneShot = new WellArchitectedClient({
+      region: 'us-east-1',
+      endpoint: fake.endpoint,
+      credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' },
+      maxAttempts: 1,
+    });
+    fake.faults.push({
+      operation: 'UpdateAnswer',
+      skip: 2,
+      times: 1,
+      after: true,
+      error: 'InternalServerException',
+    });
+    // The third answer is stored, but the client only knows of the two before it.
+    await expect(recordResults(standardResults(), options({ client: oneShot }))).rejects.toThrow(
+      /written before the failure: 2 answer\(s\) updated, no milestone was created/,
+    );
+    oneShot.destroy();
+    expect(fake.callsOf('UpdateAnswer')).toHaveLength(2);
+    const rerun = await recordResults(standardResults(), options());
+    expect(rerun.answersUpdated).toBe(6 - 3);
+    expect(milestoneNames()).toHaveLength(1);
+    expect(answerOf('securely-operate').selected).toEqual(['sec_securely_operate_multi_accounts']);
+  });
+});
+
+describe('milestone policy for daily scans', () => {
+  it('a new run with the same verdicts rewrites no note and creates no milestone (default: changed)', async () => {
+    seedConsultantWorkload();
+    await recordResults(standardResults(), options());
+    const after = structuredClone([...fake.answers]);
+    const updates = fake.callsOf('UpdateAnswer').length;
+    for (let day = 1; day <= 3; day += 1) {
+      const summary = await recordResults(nextDaysRun(day), options());
+      expect(summary.milestone).toBeUndefined();
+      expect(summary.milestoneSkipped).toContain('no answer or risk count changed');
+    }
+    expect(fake.callsOf('UpdateAnswer')).toHaveLength(updates);
+    expect([...fake.answers]).toEqual(after);
+    expect(milestoneNames()).toHaveLength(1);
+  });
+
+  it('creates a milestone when a person changed the risk counts in the console since the last one', async () => {
+    const workloadId = seedConsultantWorkload();
+    await recordResults(standardResults(), options());
+    const console = fake.answer(workloadId, 'wellarchitected', 'detect-investigate-events');
+    console.selected = ['sec_detect_investigate_events_app_service_logging'];
+    console.choices.set('sec_detect_investigate_events_app_service_logging', { Status: 'SELECTED' });
+    const summary = await recordResults(nextDaysRun(1), options());
+    expect(summary.answersUpdated).toBe(0);
+    expect(summary.milestone?.state).toBe('created');
+    expect(milestoneNames()).toHaveLength(2);
+  });
+
+  it.each([
+    ['always', 2],
+    ['never', 0],
+  ] as const)('--milestone %s', async (policy, expected) => {
+    seedConsultantWorkload();
+    await recordResults(standardResults(), options({ milestone: policy }));
+    await recordResults(nextDaysRun(1), options({ milestone: policy }));
+    expect(milestoneNames()).toHaveLength(expected);
+  });
+
+  it('warns well before the 100-milestone limit', async () => {
+    const workloadId = seedConsultantWorkload();
+    fake.milestones.set(
+      workloadId,
+      Array.from({ length: 85 }, (_, index) => ({
+        number: index + 1,
+        name: `m${index}`,
+        recordedAt: 0,
+        answers: new Map(),
+      })),
+    );
+    const summary = await recordResults(standardResults(), options());
+    expect(summary.warnings.join('\n')).toContain("has 85 of the WA Tool's 100 milestones");
+  });
+
+  it('dry run names the milestone it would create and the choice notes it would write', async () => {
+    const summary = await recordResults(standardResults(), options({ dryRun: true }));
+    const text = formatRecordSummary(summary);
+    expect(text).toContain(
+      `Would create milestone "wareview 2026-11-27 02:20 UTC (run ${RUN_ID.slice(0, 8)})".`,
+    );
+    expect(text).toContain(
+      '  note sec_protect_data_transit_encrypt: [wareview] 2026-11-27 02:20 UTC: accepted risk',
+    );
+  });
+});
+
+describe('provenance across runs', () => {
+  it("takes back a choice wareview selected once the evidence disproves it; a person's stays", async () => {
+    seedConsultantWorkload();
+    await recordResults(standardResults(), options());
+    expect(answerOf('securely-operate').selected).toContain('sec_securely_operate_multi_accounts');
+    const disproven = nextDaysRun(1);
+    disproven.results = disproven.results.map((entry) =>
+      entry.checkId === 'org-multi-account' ? { ...entry, status: 'fail' as const } : entry,
+    );
+    const summary = await recordResults(disproven, options());
+    const securely = answerOf('securely-operate');
+    expect(securely.selected).toEqual([
+      'sec_securely_operate_aws_account',
+      'sec_securely_operate_control_objectives',
+    ]);
+    const change = summary.questions.find((question) => question.questionId === 'securely-operate');
+    expect(change?.removed).toEqual(['sec_securely_operate_multi_accounts']);
+    expect(change?.flagged.map((flag) => flag.choice)).toEqual(['sec_securely_operate_aws_account']);
+    expect(summary.milestone?.state).toBe('created');
+  });
+});
+
+describe('a workload whose lens version lacks a question', () => {
+  it('skips that question with a warning and completes the run, milestone included', async () => {
+    const lens = fake.lenses.get('wellarchitected')!;
+    lens.questions = lens.questions.filter((question) => question.id !== 'protect-compute');
+    seedConsultantWorkload();
+    const summary = await recordResults(standardResults(), options());
+    expect(summary.warnings.join('\n')).toContain(
+      "protect-compute: the question is not in the workload's version of lens wellarchitected",
+    );
+    expect(summary.questions.map((question) => question.questionId)).not.toContain('protect-compute');
+    expect(summary.milestone?.state).toBe('created');
+    expect(answerOf('securely-operate').selected).toContain('sec_securely_operate_multi_accounts');
+  });
+});
+
+describe("the WA Tool client from the project's client factory", () => {
+  it('uses the standard endpoint, credential and region settings and retries throttling', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: 'AKIDTEST',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_ENDPOINT_URL_WELLARCHITECTED: fake.endpoint,
+    });
+    try {
+      fake.faults.push({ operation: 'ListWorkloads', times: 2 });
+      const summary = await recordResults(standardResults(), { outDir });
+      expect(summary.milestone?.state).toBe('created');
+      expect(fake.calls.filter((call) => call.status === 429)).toHaveLength(2);
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('asks for a region when none is set', async () => {
+    const saved = { ...process.env };
+    delete process.env.AWS_REGION;
+    delete process.env.AWS_DEFAULT_REGION;
+    try {
+      await expect(recordResults(standardResults(), { outDir })).rejects.toMatchObject({
+        code: 'WATOOL_REGION',
+        hint: expect.stringContaining('AWS_REGION'),
+      });
+    } finally {
+      process.env = saved;
+    }
   });
 });
