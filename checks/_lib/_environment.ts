@@ -1,5 +1,6 @@
 import { notApplicable, type CheckOutcome, type ResourceRef } from '../../src/engine/check.ts';
 import type { Account, Inventory } from '../../src/inventory/schema.ts';
+import { nameWords } from './_words.ts';
 
 /**
  * Is a resource production? Judged, in order, from the resource's own environment tag, the account's
@@ -98,18 +99,11 @@ const NON_PRODUCTION_WORDS = new Set([
 const NOT_YET_PRODUCTION = /^(non|pre)(.+)$/;
 
 /**
- * The words of a name however it is written: `ScaleNonProd`, `scale-non-prod`, `scale_nonprod`, `Scale Non Prod`
- * and `SCALE-NONPROD` all give `scale`, `nonprod`. `DevOps` stays one word, so it names no environment.
+ * The words of a name with `non`/`pre` joined to the production word they qualify (`NonProd` gives
+ * `nonprod`). `DevOps` stays one word, so it names no environment.
  */
 export function environmentWords(text: string): string[] {
-  const words = text
-    .replace(/dev(sec)?ops/gi, (compound) => compound.toLowerCase())
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  const words = nameWords(text.replace(/dev(sec)?ops/gi, (compound) => compound.toLowerCase()));
   return words.reduce<string[]>((joined, word) => {
     const previous = joined.at(-1);
     if ((previous === 'non' || previous === 'pre') && PRODUCTION_WORDS.has(word)) {

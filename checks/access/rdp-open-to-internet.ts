@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'high',
   description:
     'RDP (3389) open to the internet is one of the most common ways into Windows estates: password spraying and RDP vulnerabilities are exploited at scale. Fleet Manager Remote Desktop and Session Manager port forwarding give remote desktop access without an inbound port.',
-  needs: ['ec2.instances', 'ec2.securityGroups'],
+  needs: ['ec2.instances', 'ec2.securityGroups', 'ec2.subnets', 'ec2.prefixLists'],
   wellArchitected: [
     {
       question: 'network-protection',

@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'high',
   description:
     'SSH (22) open to 0.0.0.0/0 or ::/0 on an instance with a public IP is scanned and brute-forced within minutes of launch, and one weak key, leaked key or sshd vulnerability gives an attacker a shell. Session Manager or EC2 Instance Connect Endpoint give shell access with no inbound port at all.',
-  needs: ['ec2.instances', 'ec2.securityGroups'],
+  needs: ['ec2.instances', 'ec2.securityGroups', 'ec2.subnets', 'ec2.prefixLists'],
   wellArchitected: [
     {
       question: 'network-protection',
