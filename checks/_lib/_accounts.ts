@@ -19,34 +19,46 @@ export function managementAccountId(inventory: Inventory): string | undefined {
 }
 
 /**
- * Judges every account of the snapshot; suspended and closing accounts are out of scope
- * because nothing runs in them and their settings can no longer be changed.
+ * True when collect read the account. An organization lists every member, but a run limited with
+ * `--accounts` reads only some: the others have no data to judge. (A snapshot without a scope, from
+ * before scopes were recorded, read every account it holds.)
+ */
+export function isScanned(inventory: Inventory, accountId: string): boolean {
+  return inventory.scope.accounts.length === 0 || inventory.scope.accounts.includes(accountId);
+}
+
+/**
+ * Judges every scanned account of the snapshot; suspended and closing accounts are out of scope
+ * because nothing runs in them and their settings can no longer be changed. Accounts of the
+ * organization that were not scanned get no result: nothing was read about them.
  */
 export function perActiveAccount(
   inventory: Inventory,
   judge: (account: Account) => CheckOutcome,
 ): CheckOutcome[] {
-  return inventory.accounts.map((account) =>
-    account.status === 'ACTIVE'
-      ? judge(account)
-      : notApplicable(accountResource(inventory, account.id), inactive(inventory, account)),
-  );
+  return inventory.accounts.flatMap((account) => {
+    if (account.status !== 'ACTIVE') {
+      return [notApplicable(accountResource(inventory, account.id), inactive(inventory, account))];
+    }
+    return isScanned(inventory, account.id) ? [judge(account)] : [];
+  });
 }
 
 /**
  * Judges per-account records (e.g. IAM account summaries), leaving out records of suspended or
- * closing accounts as not applicable.
+ * closing accounts as not applicable and records of accounts outside the scan.
  */
 export function perActiveAccountRecord<T extends ResourceRef>(
   inventory: Inventory,
   records: readonly T[],
   judge: (record: T, label: string) => CheckOutcome,
 ): CheckOutcome[] {
-  return records.map((record) => {
+  return records.flatMap((record) => {
     const account = inventory.accounts.find((candidate) => candidate.id === record.accountId);
-    return account && account.status !== 'ACTIVE'
-      ? notApplicable(record, inactive(inventory, account))
-      : judge(record, accountLabel(inventory, record.accountId));
+    if (account && account.status !== 'ACTIVE') return [notApplicable(record, inactive(inventory, account))];
+    return isScanned(inventory, record.accountId)
+      ? [judge(record, accountLabel(inventory, record.accountId))]
+      : [];
   });
 }
 

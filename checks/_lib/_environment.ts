@@ -1,5 +1,6 @@
 import { notApplicable, type CheckOutcome, type ResourceRef } from '../../src/engine/check.ts';
 import type { Account, Inventory } from '../../src/inventory/schema.ts';
+import { nameWords } from './_words.ts';
 
 /**
  * Is a resource production? Judged, in order, from the resource's own environment tag, the account's
@@ -37,10 +38,12 @@ export function accountEnvironment(inventory: Inventory, accountId: string): Env
   const label = `account ${account.name || account.id}`;
   const tag = environmentTag(account.tags);
   if (tag) return fromTag(tag, `${label} is `);
-  if (account.ouPath.some(looksProduction)) {
-    return { production: true, because: `${label} is in OU ${account.ouPath.join('/')}` };
+  const ouKind = ouEnvironment(account.ouPath);
+  if (ouKind) {
+    return { production: ouKind === 'production', because: `${label} is in OU ${account.ouPath.join('/')}` };
   }
-  if (looksProduction(account.name)) return { production: true, because: `${label} is named as production` };
+  const nameKind = environmentOf(account.name);
+  if (nameKind) return { production: nameKind === 'production', because: `${label} is named as ${nameKind}` };
   return { production: false, because: `${label} has no production tag, OU or name` };
 }
 
@@ -80,9 +83,6 @@ const ENVIRONMENT_TAG_KEYS = new Set(['environment', 'env', 'stage']);
 
 const PRODUCTION_WORDS = new Set(['prod', 'production', 'prd', 'live']);
 const NON_PRODUCTION_WORDS = new Set([
-  'nonprod',
-  'nonproduction',
-  'preprod',
   'dev',
   'development',
   'test',
@@ -95,16 +95,37 @@ const NON_PRODUCTION_WORDS = new Set([
   'sandbox',
   'sbx',
 ]);
+/** `NonProd`, `non-prod`, `pre_prd`, `preproduction`: a production word behind one of these is not production. */
+const NOT_YET_PRODUCTION = /^(non|pre)(.+)$/;
+
+/**
+ * The words of a name with `non`/`pre` joined to the production word they qualify (`NonProd` gives
+ * `nonprod`). `DevOps` stays one word, so it names no environment.
+ */
+export function environmentWords(text: string): string[] {
+  const words = nameWords(text.replace(/dev(sec)?ops/gi, (compound) => compound.toLowerCase()));
+  return words.reduce<string[]>((joined, word) => {
+    const previous = joined.at(-1);
+    if ((previous === 'non' || previous === 'pre') && PRODUCTION_WORDS.has(word)) {
+      joined[joined.length - 1] = previous + word;
+    } else joined.push(word);
+    return joined;
+  }, []);
+}
+
+function wordKind(word: string): EnvironmentKind | undefined {
+  const prefixed = NOT_YET_PRODUCTION.exec(word);
+  if (NON_PRODUCTION_WORDS.has(word) || (prefixed?.[2] && PRODUCTION_WORDS.has(prefixed[2]))) {
+    return 'non-production';
+  }
+  return PRODUCTION_WORDS.has(word) ? 'production' : undefined;
+}
 
 /** Whole words decide, so `NonProd` is not production and `product-catalog` names no environment. */
 export function environmentOf(text: string): EnvironmentKind | undefined {
-  const words = text
-    .toLowerCase()
-    .replace(/(non|pre)[-_ ]prod/g, '$1prod')
-    .split(/[^a-z0-9]+/);
-  if (words.some((word) => NON_PRODUCTION_WORDS.has(word))) return 'non-production';
-  if (words.some((word) => PRODUCTION_WORDS.has(word))) return 'production';
-  return undefined;
+  const kinds = environmentWords(text).map(wordKind);
+  if (kinds.includes('non-production')) return 'non-production';
+  return kinds.includes('production') ? 'production' : undefined;
 }
 
 /** The environment a resource's tags name, with the tag that named it. */
@@ -130,12 +151,17 @@ export function accountEnvironmentSignals(account: Account): EnvironmentSignal[]
   const signals: EnvironmentSignal[] = [];
   const tagged = taggedEnvironment(account.tags);
   if (tagged) signals.push({ kind: tagged.kind, source: `tag ${tagged.tag}` });
-  const ouKind = account.ouPath
-    .map(environmentOf)
-    .filter((kind) => kind !== undefined)
-    .at(-1);
+  const ouKind = ouEnvironment(account.ouPath);
   if (ouKind) signals.push({ kind: ouKind, source: `OU ${account.ouPath.join('/')}` });
   const nameKind = environmentOf(account.name);
   if (nameKind) signals.push({ kind: nameKind, source: `name ${account.name}` });
   return signals;
+}
+
+/** The environment the deepest OU naming one says: `Workloads/Prod/Payments` is production. */
+function ouEnvironment(ouPath: readonly string[]): EnvironmentKind | undefined {
+  return ouPath
+    .map(environmentOf)
+    .filter((kind) => kind !== undefined)
+    .at(-1);
 }

@@ -4,8 +4,10 @@ import {
   ec2Instance,
   gap,
   openToWorld,
+  publicSubnet,
   REGION,
   securityGroup,
+  subnet,
 } from '../../test/checks/kit.ts';
 
 const vpc = {
@@ -22,6 +24,7 @@ const relayHost = {
   instanceId: 'i-0relay',
   name: 'ops-gw',
   publicIp: '3.121.45.17',
+  subnetId: 'subnet-public-a',
   securityGroupIds: ['sg-gw'],
 };
 const sshFromGateway = securityGroup({
@@ -43,6 +46,7 @@ export default defineFixtures([
     given: (inv) => {
       inv.ec2.vpcs.push(vpc);
       inv.ec2.instances.push(ec2Instance({ name: 'web-1' }), ec2Instance(relayHost));
+      inv.ec2.subnets.push(publicSubnet());
       inv.ec2.securityGroups.push(
         sshFromGateway,
         securityGroup({ groupId: 'sg-gw', ingress: [openToWorld(22)] }),
@@ -55,6 +59,37 @@ export default defineFixtures([
         evidence:
           'ops-gw (i-0relay, public IP 3.121.45.17) is a bastion host: its security group is the SSH (22) source for web-1',
       },
+    ],
+  },
+  {
+    name: 'a public IP in a subnet without a route to an internet gateway makes no bastion, as the port checks say',
+    given: (inv) => {
+      inv.ec2.vpcs.push(vpc);
+      inv.ec2.instances.push(
+        ec2Instance({ name: 'web-1' }),
+        ec2Instance({ ...relayHost, subnetId: 'subnet-private-a' }),
+      );
+      inv.ec2.subnets.push(subnet());
+      inv.ec2.securityGroups.push(
+        sshFromGateway,
+        securityGroup({ groupId: 'sg-gw', ingress: [openToWorld(22)] }),
+      );
+    },
+    expect: [{ status: 'pass', evidence: 'none of its 2 running instances' }],
+  },
+  {
+    name: 'names are matched as whole words: jumpstart-api is no jump host, JumpBox-01 and bastion01 are',
+    given: (inv) => {
+      inv.ec2.vpcs.push(vpc);
+      inv.ec2.instances.push(
+        ec2Instance({ name: 'jumpstart-api' }),
+        ec2Instance({ instanceId: 'i-0jumpbox', name: 'JumpBox-01' }),
+        ec2Instance({ instanceId: 'i-0bastion', name: 'bastion01' }),
+      );
+    },
+    expect: [
+      { status: 'fail', resource: 'JumpBox-01', evidence: 'named JumpBox-01' },
+      { status: 'fail', resource: 'bastion01', evidence: 'named bastion01' },
     ],
   },
   {

@@ -3,9 +3,16 @@ import type { Inventory } from '../../src/inventory/schema.ts';
 import { instanceLabel, isInService, type Instance } from '../_lib/_instances.ts';
 import { groupsOfInstance, portLabel, ruleCoversPort } from '../_lib/_network.ts';
 import { whereEqual } from '../_lib/_index.ts';
+import { addressReach, describePath, isInternetRouted } from '../_lib/_reachability.ts';
+import { nameWords } from '../_lib/_words.ts';
 
 const ADMIN_PORTS = [22, 3389];
-const BASTION_WORDS = /(^|[^a-z])(bastion|jump)/i;
+/** Whole words only, so `jumpstart-api` is no jump host while `jump-box`, `JumpHost` and `bastion01` are. */
+const BASTION_WORDS = new Set(['bastion', 'bastionhost', 'jump', 'jumphost', 'jumpbox', 'jumpserver']);
+
+function namesBastion(text: string): boolean {
+  return nameWords(text).some((word) => BASTION_WORDS.has(word));
+}
 const NAMING_TAG_KEYS = /^(name|role|function|purpose)$/i;
 
 /** `account/region/sg-id` → admin port → private instances that admit the port from that group. */
@@ -14,7 +21,7 @@ type Relays = Map<string, Map<number, Set<string>>>;
 /** Built once per evaluation from the private side, so the cost is one pass over their rules. */
 function relaysBySourceGroup(inventory: Inventory, running: Instance[]): Relays {
   const relays: Relays = new Map();
-  for (const target of running.filter((instance) => !instance.publicIp)) {
+  for (const target of running.filter((instance) => !isInternetRouted(inventory, instance))) {
     for (const group of groupsOfInstance(inventory, target)) {
       for (const rule of group.ingress) {
         for (const port of ADMIN_PORTS.filter((candidate) => ruleCoversPort(rule, candidate))) {
@@ -34,13 +41,13 @@ function relaysBySourceGroup(inventory: Inventory, running: Instance[]): Relays 
 }
 
 /** Why an instance is a bastion: its name or tags say so, or it relays SSH/RDP to private instances. */
-function bastionReasons(instance: Instance, relays: Relays): string[] {
+function bastionReasons(inventory: Inventory, instance: Instance, relays: Relays): string[] {
   const reasons: string[] = [];
   const naming = Object.entries(instance.tags).filter(([key]) => NAMING_TAG_KEYS.test(key));
-  const named = naming.find(([, value]) => BASTION_WORDS.test(value));
+  const named = naming.find(([, value]) => namesBastion(value));
   if (named) reasons.push(`tagged ${named[0]}=${named[1]}`);
-  else if (BASTION_WORDS.test(instance.name)) reasons.push(`named ${instance.name}`);
-  if (!instance.publicIp) return reasons;
+  else if (namesBastion(instance.name)) reasons.push(`named ${instance.name}`);
+  if (!isInternetRouted(inventory, instance)) return reasons;
   for (const port of ADMIN_PORTS) {
     const relayedTo = [
       ...new Set(
@@ -58,6 +65,12 @@ function bastionReasons(instance: Instance, relays: Relays): string[] {
   return reasons;
 }
 
+/** `public IP 3.121.45.17` when the internet can route to the instance, for evidence. */
+function reachableAt(inventory: Inventory, instance: Instance): string | undefined {
+  const reach = addressReach(inventory, instance);
+  return reach.kind === 'routed' ? reach.paths.map(describePath).join(', ') : undefined;
+}
+
 export default defineCheck({
   id: 'bastion-host-pattern',
   title: 'Remote access does not depend on bastion or jump hosts',
@@ -65,8 +78,8 @@ export default defineCheck({
   pillar: 'security',
   severity: 'medium',
   description:
-    'A bastion is a public, long-lived server with SSH or RDP open, shared keys and its own patching; whoever takes it reaches every instance behind it, and what people do through it is rarely logged. Session Manager and EC2 Instance Connect Endpoint give the same access with IAM authentication, no inbound ports and logged sessions. A bastion is recognised by its name or tags (bastion, jump) or by being a public instance whose security group is the SSH/RDP source of private instances.',
-  needs: ['ec2.instances', 'ec2.securityGroups', 'ec2.vpcs'],
+    'A bastion is a public, long-lived server with SSH or RDP open, shared keys and its own patching; whoever takes it reaches every instance behind it, and what people do through it is rarely logged. Session Manager and EC2 Instance Connect Endpoint give the same access with IAM authentication, no inbound ports and logged sessions. A bastion is recognised by its name or tags (bastion, jump) or by being an instance reachable from the internet whose security group is the SSH/RDP source of private instances.',
+  needs: ['ec2.instances', 'ec2.securityGroups', 'ec2.vpcs', 'ec2.subnets'],
   wellArchitected: [
     {
       question: 'protect-compute',
@@ -96,7 +109,7 @@ export default defineCheck({
     const running = inventory.ec2.instances.filter(isInService);
     const relays = relaysBySourceGroup(inventory, running);
     const bastions = running.flatMap((instance) => {
-      const reasons = bastionReasons(instance, relays);
+      const reasons = bastionReasons(inventory, instance, relays);
       return reasons.length > 0 ? [{ instance, reasons }] : [];
     });
     const bastionVpcs = new Set(bastions.map(({ instance }) => `${instance.accountId}/${instance.vpcId}`));
@@ -104,7 +117,7 @@ export default defineCheck({
       ...bastions.map(({ instance, reasons }) =>
         fail(
           instance,
-          `${instanceLabel(instance, instance.publicIp ? `public IP ${instance.publicIp}` : undefined)} is a bastion host: ${reasons.join('; ')}`,
+          `${instanceLabel(instance, reachableAt(inventory, instance))} is a bastion host: ${reasons.join('; ')}`,
         ),
       ),
       ...inventory.ec2.vpcs

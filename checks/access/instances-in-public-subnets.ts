@@ -1,7 +1,13 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { instanceLabel, perInServiceInstance } from '../_lib/_instances.ts';
 import { missingData } from '../_lib/_outcomes.ts';
-import { whereEqual } from '../_lib/_index.ts';
+import {
+  addressReach,
+  describePath,
+  internetRoutedFamilies,
+  subnetLabel,
+  subnetOf,
+} from '../_lib/_reachability.ts';
 
 export default defineCheck({
   id: 'instances-in-public-subnets',
@@ -10,7 +16,7 @@ export default defineCheck({
   pillar: 'security',
   severity: 'medium',
   description:
-    'A subnet whose route table sends 0.0.0.0/0 to an internet gateway puts every instance with a public IP one security group rule away from the internet. Application servers belong in private subnets behind a load balancer; administrators reach them through Session Manager, not through a public address.',
+    'A subnet whose route table sends 0.0.0.0/0 (or ::/0) to an internet gateway puts every instance with a public IPv4 (or IPv6) address one security group rule away from the internet. Application servers belong in private subnets behind a load balancer; administrators reach them through Session Manager, not through a public address.',
   needs: ['ec2.instances', 'ec2.subnets'],
   wellArchitected: [
     {
@@ -39,21 +45,25 @@ export default defineCheck({
     perInServiceInstance(inventory, (instance) => {
       const label = instanceLabel(instance);
       if (!instance.subnetId) return notApplicable(instance, `${label} is not in a VPC subnet`);
-      const subnet = whereEqual(inventory.ec2.subnets, {
-        subnetId: instance.subnetId,
-        accountId: instance.accountId,
-      })[0];
+      const subnet = subnetOf(inventory, instance);
       if (!subnet)
         return missingData(instance, `subnet ${instance.subnetId} of ${label} is not in the snapshot`);
-      const subnetLabel =
-        subnet.name && subnet.name !== subnet.subnetId
-          ? `${subnet.name} (${subnet.subnetId})`
-          : subnet.subnetId;
-      if (!subnet.public) return pass(instance, `${label} runs in private subnet ${subnetLabel}`);
-      const address = instance.publicIp ? ` with public IP ${instance.publicIp}` : '';
+      const routed = internetRoutedFamilies(subnet);
+      if (routed.length === 0) {
+        return pass(
+          instance,
+          `${label} runs in private subnet ${subnetLabel(subnet)}: no default route to an internet gateway`,
+        );
+      }
+      const routes = routed.map((family) => (family === 'IPv4' ? '0.0.0.0/0' : '::/0')).join(' and ');
+      const reach = addressReach(inventory, instance);
+      const exposure =
+        reach.kind === 'routed'
+          ? `reachable at ${reach.paths.map(describePath).join(' and ')}`
+          : `not reachable today: it ${reach.why}`;
       return fail(
         instance,
-        `${label} runs in public subnet ${subnetLabel}${address}: its route table sends 0.0.0.0/0 to an internet gateway`,
+        `${label} runs in public subnet ${subnetLabel(subnet)} (its route table sends ${routes} to an internet gateway), ${exposure}`,
       );
     }),
 });

@@ -1,5 +1,6 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { instanceLabel, isInService } from '../_lib/_instances.ts';
+import { addressReach } from '../_lib/_reachability.ts';
 import { managedInstanceOf } from './_ssm.ts';
 import { whereEqual } from '../_lib/_index.ts';
 
@@ -10,8 +11,8 @@ export default defineCheck({
   pillar: 'security',
   severity: 'medium',
   description:
-    'A bastion can only be retired when every private instance has another way in: an online SSM agent for Session Manager, or an EC2 Instance Connect Endpoint in the VPC for SSH and RDP to private addresses. This check tells, per VPC, whether that path exists today or which instances still need a bastion.',
-  needs: ['ec2.vpcs', 'ec2.instances', 'ec2.instanceConnectEndpoints', 'ssm.managedInstances'],
+    'A bastion can only be retired when every private instance (one the internet cannot route to: no public address, or no route to an internet gateway) has another way in: an online SSM agent for Session Manager, or an EC2 Instance Connect Endpoint in the VPC for SSH and RDP to private addresses. This check tells, per VPC, whether that path exists today or which instances still need a bastion.',
+  needs: ['ec2.vpcs', 'ec2.instances', 'ec2.subnets', 'ec2.instanceConnectEndpoints', 'ssm.managedInstances'],
   wellArchitected: [
     {
       question: 'protect-compute',
@@ -41,7 +42,7 @@ export default defineCheck({
       const privateInstances = whereEqual(inventory.ec2.instances, {
         accountId: vpc.accountId,
         vpcId: vpc.vpcId,
-      }).filter((i) => isInService(i) && !i.publicIp);
+      }).filter((i) => isInService(i) && addressReach(inventory, i).kind === 'unrouted');
       if (privateInstances.length === 0)
         return notApplicable(vpc, `${label} has no running private instances`);
       const endpoint = whereEqual(inventory.ec2.instanceConnectEndpoints, {

@@ -1,9 +1,18 @@
-import { defineFixtures, ec2Instance, gap, openToWorld, securityGroup } from '../../test/checks/kit.ts';
+import {
+  defineFixtures,
+  ec2Instance,
+  gap,
+  openToWorld,
+  publicSubnet,
+  securityGroup,
+} from '../../test/checks/kit.ts';
 
 const windowsHost = {
   name: 'legacy-ftp-gateway',
   platform: 'windows',
   publicIp: '18.195.20.77',
+  ipv6Addresses: ['2a05:d018::77'],
+  subnetId: 'subnet-public-a',
   securityGroupIds: ['sg-rdp', 'sg-ftp'],
 };
 
@@ -12,6 +21,7 @@ export default defineFixtures([
     name: 'RDP open to the internet fails',
     given: (inv) => {
       inv.ec2.instances.push(ec2Instance(windowsHost));
+      inv.ec2.subnets.push(publicSubnet({ publicIpv6: true }));
       inv.ec2.securityGroups.push(
         securityGroup({ groupId: 'sg-rdp', ingress: [openToWorld(3389)] }),
         securityGroup({ groupId: 'sg-ftp', ingress: [openToWorld(21)] }),
@@ -25,6 +35,7 @@ export default defineFixtures([
     name: 'a port range around 3389 from ::/0 fails',
     given: (inv) => {
       inv.ec2.instances.push(ec2Instance(windowsHost));
+      inv.ec2.subnets.push(publicSubnet({ publicIpv6: true }));
       inv.ec2.securityGroups.push(
         securityGroup({
           groupId: 'sg-rdp',
@@ -39,6 +50,7 @@ export default defineFixtures([
     name: 'RDP only from another security group passes',
     given: (inv) => {
       inv.ec2.instances.push(ec2Instance(windowsHost));
+      inv.ec2.subnets.push(publicSubnet({ publicIpv6: true }));
       inv.ec2.securityGroups.push(
         securityGroup({
           groupId: 'sg-rdp',

@@ -1,11 +1,45 @@
-import { defineFixtures, ec2Instance, gap, openToWorld, securityGroup } from '../../test/checks/kit.ts';
+import {
+  defineFixtures,
+  ec2Instance,
+  gap,
+  openToWorld,
+  prefixList,
+  securityGroup,
+} from '../../test/checks/kit.ts';
 
 export default defineFixtures([
   {
-    name: 'a group with only web ports open passes',
+    name: 'a group with only web ports open passes and says which ports were judged',
     given: (inv) =>
       inv.ec2.securityGroups.push(securityGroup({ ingress: [openToWorld(443), openToWorld(80)] })),
-    expect: [{ status: 'pass', resource: 'sg-app' }],
+    expect: [{ status: 'pass', resource: 'sg-app', evidence: 'opens none of ports 22, 3389, 3306' }],
+  },
+  {
+    name: 'SSH open to the world is never a pass',
+    given: (inv) => inv.ec2.securityGroups.push(securityGroup({ ingress: [openToWorld(22)] })),
+    expect: [{ status: 'fail', evidence: 'SSH (22) open to 0.0.0.0/0 in sg-app' }],
+  },
+  {
+    name: 'a database port open through a prefix list holding ::/0 fails',
+    given: (inv) => {
+      inv.ec2.prefixLists = [prefixList({ cidrs: ['::/0'] })];
+      inv.ec2.securityGroups.push(
+        securityGroup({
+          ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, prefixListIds: ['pl-0anywhere'] }],
+        }),
+      );
+    },
+    expect: [{ status: 'fail', evidence: 'PostgreSQL (5432) open to pl-0anywhere (::/0)' }],
+  },
+  {
+    name: 'a prefix list missing from the snapshot is an error, not a pass',
+    given: (inv) =>
+      inv.ec2.securityGroups.push(
+        securityGroup({
+          ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, prefixListIds: ['pl-0unknown'] }],
+        }),
+      ),
+    expect: [{ status: 'error', messageId: 'missing-data', evidence: 'pl-0unknown' }],
   },
   {
     name: 'MySQL open to the internet fails and names the instances using the group',

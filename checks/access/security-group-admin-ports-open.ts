@@ -2,9 +2,16 @@ import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.t
 import { instanceLabel } from '../_lib/_instances.ts';
 import { internetExposures, portLabel } from '../_lib/_network.ts';
 import { whereEqual } from '../_lib/_index.ts';
+import { missingData } from '../_lib/_outcomes.ts';
 
-/** Database, cache, search and container-control ports that never belong on the internet. */
-const ADMIN_PORTS = [3306, 5432, 1433, 1521, 6379, 11211, 9200, 5601, 27017, 9042, 5984, 2375, 2379];
+/**
+ * Remote-administration, database, cache, search and container-control ports that never belong on the
+ * internet. SSH and RDP are judged here per group too: ssh-open-to-internet and rdp-open-to-internet
+ * judge the instances the internet can reach, this check the rule itself, wherever it is attached.
+ */
+const ADMIN_PORTS = [
+  22, 3389, 3306, 5432, 1433, 1521, 6379, 11211, 9200, 5601, 27017, 9042, 5984, 2375, 2379,
+];
 
 export default defineCheck({
   id: 'security-group-admin-ports-open',
@@ -12,8 +19,8 @@ export default defineCheck({
   area: 'remote-access',
   pillar: 'security',
   severity: 'high',
-  description: `Database, cache, search and container-control ports (${ADMIN_PORTS.map(portLabel).join(', ')}) open to 0.0.0.0/0 or ::/0 are found by internet-wide scanners within hours; exposed Redis, Elasticsearch and MongoDB instances are routinely wiped or ransomed. Such ports should admit only the application tier's security group.`,
-  needs: ['ec2.securityGroups', 'ec2.instances'],
+  description: `Remote-administration, database, cache, search and container-control ports (${ADMIN_PORTS.map(portLabel).join(', ')}) open to 0.0.0.0/0 or ::/0 (directly or through a managed prefix list) are found by internet-wide scanners within hours; exposed Redis, Elasticsearch and MongoDB instances are routinely wiped or ransomed. Such ports should admit only the application tier's security group, and administrators should come through Session Manager.`,
+  needs: ['ec2.securityGroups', 'ec2.instances', 'ec2.prefixLists'],
   wellArchitected: [
     {
       question: 'network-protection',
@@ -42,9 +49,19 @@ export default defineCheck({
       const label =
         group.name && group.name !== group.groupId ? `${group.groupId} (${group.name})` : group.groupId;
       if (group.ingress.length === 0) return notApplicable(group, `${label} admits no inbound traffic`);
-      const exposures = internetExposures([group], ADMIN_PORTS);
-      if (exposures.length === 0)
-        return pass(group, `${label} opens no database or admin port to the internet`);
+      const { exposures, unresolvedPrefixLists } = internetExposures(inventory, [group], ADMIN_PORTS);
+      if (exposures.length === 0 && unresolvedPrefixLists.length > 0) {
+        return missingData(
+          group,
+          `${label} admits prefix list ${unresolvedPrefixLists.join(', ')}, which is not in the snapshot, so its exposure cannot be judged`,
+        );
+      }
+      if (exposures.length === 0) {
+        return pass(
+          group,
+          `${label} opens none of ports ${ADMIN_PORTS.join(', ')} (SSH, RDP, databases, caches, search, container control) to 0.0.0.0/0, ::/0 or a prefix list holding them`,
+        );
+      }
       const attached = whereEqual(inventory.ec2.instances, {
         accountId: group.accountId,
         region: group.region,

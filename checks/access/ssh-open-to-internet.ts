@@ -8,8 +8,8 @@ export default defineCheck({
   pillar: 'security',
   severity: 'high',
   description:
-    'SSH (22) open to 0.0.0.0/0 or ::/0 on an instance with a public IP is scanned and brute-forced within minutes of launch, and one weak key, leaked key or sshd vulnerability gives an attacker a shell. Session Manager or EC2 Instance Connect Endpoint give shell access with no inbound port at all.',
-  needs: ['ec2.instances', 'ec2.securityGroups'],
+    'SSH (22) open to 0.0.0.0/0 or ::/0 (directly or through a managed prefix list) on an instance the internet can route to (a public IPv4 address in a subnet routing 0.0.0.0/0 to an internet gateway, or an IPv6 address in one routing ::/0 there) is scanned and brute-forced within minutes of launch, and one weak key, leaked key or sshd vulnerability gives an attacker a shell. Session Manager or EC2 Instance Connect Endpoint give shell access with no inbound port at all.',
+  needs: ['ec2.instances', 'ec2.securityGroups', 'ec2.subnets', 'ec2.prefixLists'],
   wellArchitected: [
     {
       question: 'network-protection',

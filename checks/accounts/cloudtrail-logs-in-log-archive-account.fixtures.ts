@@ -26,7 +26,8 @@ export default defineFixtures([
     expect: [
       {
         status: 'pass',
-        evidence: 'bucket org-trail-logs in log-archive (222222222222), a dedicated account',
+        evidence:
+          'bucket org-trail-logs in log-archive (222222222222), a separate account that is neither the management account nor named or tagged as a workload account',
       },
     ],
   },

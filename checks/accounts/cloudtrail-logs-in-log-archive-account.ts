@@ -71,6 +71,9 @@ export default defineCheck({
         const reason = notDedicated(inventory, trail, bucket.accountId);
         return reason
           ? fail(trail, `${named} delivers to ${where}, ${reason}`)
-          : pass(trail, `${named} delivers to ${where}, a dedicated account`);
+          : pass(
+              trail,
+              `${named} delivers to ${where}, a separate account that is neither the management account nor named or tagged as a workload account`,
+            );
       }),
 });

@@ -1,4 +1,11 @@
-import { defineFixtures, gap, MANAGEMENT_ACCOUNT, organization, trail } from '../../test/checks/kit.ts';
+import {
+  defineFixtures,
+  gap,
+  MANAGEMENT_ACCOUNT,
+  organization,
+  OTHER_ACCOUNT,
+  trail,
+} from '../../test/checks/kit.ts';
 
 export default defineFixtures([
   {
@@ -26,6 +33,15 @@ export default defineFixtures([
     name: 'an account without trails fails',
     given: () => {},
     expect: [{ status: 'fail', evidence: 'its trails: none' }],
+  },
+  {
+    name: 'an account of the organization left out of the scan gets no verdict',
+    given: (inv) => {
+      inv.organization = organization();
+      inv.accounts.push({ id: OTHER_ACCOUNT, name: 'not-scanned', tags: {} });
+      inv.cloudtrail.trails.push(trail({ name: 'account-trail', isOrganizationTrail: false }));
+    },
+    expect: [{ status: 'pass', resource: 'workload', evidence: 'account-trail' }],
   },
   {
     name: 'a suspended account is out of scope',

@@ -11,6 +11,7 @@ import type { InventoryInput } from '../../src/inventory/schema.ts';
 function withOrganization(inv: InventoryInput): void {
   inv.organization = organization();
   inv.accounts.push({ id: MANAGEMENT_ACCOUNT, name: 'shop-management', isManagement: true, tags: {} });
+  inv.scope.accounts.push(MANAGEMENT_ACCOUNT);
 }
 
 export default defineFixtures([
@@ -39,6 +40,14 @@ export default defineFixtures([
         evidence: 'EC2 instance jenkins (i-0jenkins, running) in eu-west-1; aurora-mysql cluster billing-db',
       },
     ],
+  },
+  {
+    name: 'a management account left out of the scan is never passed as empty',
+    given: (inv) => {
+      withOrganization(inv);
+      inv.scope.accounts = ['111111111111'];
+    },
+    expect: [{ status: 'not_applicable', evidence: 'was not scanned, so its workloads are unknown' }],
   },
   {
     name: 'without an organization there is no management account',

@@ -1,5 +1,5 @@
-import { defineCheck, fail, pass } from '../../src/engine/check.ts';
-import { accountLabel, accountResource, managementAccountId } from '../_lib/_accounts.ts';
+import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
+import { accountLabel, accountResource, isScanned, managementAccountId } from '../_lib/_accounts.ts';
 import { outsideAnOrganization } from './_organization-scope.ts';
 
 export default defineCheck({
@@ -42,6 +42,14 @@ export default defineCheck({
   evaluate: (inventory) => {
     const managementId = managementAccountId(inventory);
     if (!managementId) return outsideAnOrganization(inventory);
+    if (!isScanned(inventory, managementId)) {
+      return [
+        notApplicable(
+          accountResource(inventory, managementId),
+          `management account ${accountLabel(inventory, managementId)} was not scanned, so its workloads are unknown`,
+        ),
+      ];
+    }
     const inManagement = <T extends { accountId: string }>(items: T[]) =>
       items.filter((item) => item.accountId === managementId);
     const workloads = [

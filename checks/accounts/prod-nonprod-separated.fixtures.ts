@@ -5,6 +5,7 @@ import {
   gap,
   MANAGEMENT_ACCOUNT,
   organization,
+  OTHER_ACCOUNT,
   rdsInstance,
 } from '../../test/checks/kit.ts';
 
@@ -23,6 +24,32 @@ export default defineFixtures([
       inv.accounts = [{ id: '111111111111', name: 'shop-product-catalog', ouPath: ['NonProd'], tags: {} }];
     },
     expect: [{ status: 'pass', evidence: 'holds non-production only: OU NonProd' }],
+  },
+  {
+    name: 'camelCase OUs are read: ScaleProd is production, ScaleNonProd is not',
+    given: (inv) => {
+      inv.accounts = [{ id: '111111111111', name: 'scale-01', ouPath: ['ScaleProd'], tags: {} }];
+      inv.rds.instances.push(rdsInstance({ identifier: 'orders-qa', tags: { Environment: 'ScaleNonProd' } }));
+    },
+    expect: [
+      {
+        status: 'fail',
+        evidence:
+          'is production (OU ScaleProd) but holds non-production resources: orders-qa (Environment=ScaleNonProd)',
+      },
+    ],
+  },
+  {
+    name: 'an account of the organization left out of the scan gets no verdict, whatever its name',
+    given: (inv) => {
+      inv.accounts = [
+        { id: '111111111111', name: 'shop-dev', ouPath: ['ScaleNonProd'], tags: {} },
+        { id: OTHER_ACCOUNT, name: 'shop-prod', tags: {} },
+      ];
+    },
+    expect: [
+      { status: 'pass', resource: 'shop-dev', evidence: 'holds non-production only: OU ScaleNonProd' },
+    ],
   },
   {
     name: 'a production account holding a development database fails',
@@ -80,6 +107,7 @@ export default defineFixtures([
     given: (inv) => {
       inv.organization = organization();
       inv.accounts = [{ id: MANAGEMENT_ACCOUNT, name: 'root-prod', isManagement: true, tags: {} }];
+      inv.scope.accounts = [MANAGEMENT_ACCOUNT];
     },
     expect: [{ status: 'not_applicable', evidence: 'management account' }],
   },

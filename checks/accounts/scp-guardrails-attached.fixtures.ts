@@ -41,6 +41,7 @@ export default defineFixtures([
     given: (inv) => {
       inv.organization = organization();
       inv.accounts = [{ id: MANAGEMENT_ACCOUNT, name: 'mgmt', isManagement: true, tags: {} }];
+      inv.scope.accounts = [MANAGEMENT_ACCOUNT];
     },
     expect: [{ status: 'not_applicable', evidence: 'SCPs never restrict it' }],
   },

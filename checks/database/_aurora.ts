@@ -43,3 +43,14 @@ export function instanceSize(instanceClass: string): number | null {
   const multiple = /^(\d+)xlarge$/.exec(size);
   return multiple ? 4 * Number(multiple[1]) : 0;
 }
+
+/**
+ * The global database a cluster is a secondary of: a cluster of an Aurora Global Database whose
+ * instances are all readers (the writer lives in the primary Region).
+ */
+export function globalSecondaryOf(
+  cluster: RdsCluster,
+  writer: ClusterMember | undefined,
+): string | undefined {
+  return !writer && cluster.globalClusterIdentifier ? cluster.globalClusterIdentifier : undefined;
+}

@@ -55,6 +55,24 @@ export default defineFixtures([
     expect: [{ status: 'not_applicable', evidence: 'no reader to fail over to' }],
   },
   {
+    name: 'a Global Database secondary (no writer) is judged as such, not an error',
+    given: (inv) =>
+      inv.rds.clusters.push(
+        rdsCluster({
+          globalClusterIdentifier: 'catalog-global',
+          members: [
+            {
+              instanceIdentifier: 'catalog-2',
+              isWriter: false,
+              availabilityZone: 'eu-west-1b',
+              promotionTier: 1,
+            },
+          ],
+        }),
+      ),
+    expect: [{ status: 'not_applicable', evidence: 'is a secondary of global database catalog-global' }],
+  },
+  {
     name: 'member instance classes that were not collected are an error',
     given: (inv) =>
       inv.rds.clusters.push(

@@ -2,7 +2,7 @@ import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.t
 import { missingData } from '../_lib/_outcomes.ts';
 import { refOf } from '../_lib/_resource-ref.ts';
 import { memberInstance } from '../_lib/_rds.ts';
-import { instanceSize, perAuroraCluster } from './_aurora.ts';
+import { globalSecondaryOf, instanceSize, perAuroraCluster } from './_aurora.ts';
 
 export default defineCheck({
   id: 'aurora-failover-tiers',
@@ -43,7 +43,17 @@ export default defineCheck({
     'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html#Aurora.Managing.FaultTolerance',
   evaluate: (inventory) =>
     perAuroraCluster(inventory, (cluster, writer, readers) => {
-      if (!writer || readers.length === 0) {
+      const globalId = globalSecondaryOf(cluster, writer);
+      if (globalId) {
+        return notApplicable(
+          cluster,
+          `cluster ${cluster.identifier} is a secondary of global database ${globalId}: it has no writer to fail over from; its failover is the global database's switchover or failover`,
+        );
+      }
+      if (!writer) {
+        return missingData(refOf(cluster), `no writer is recorded for cluster ${cluster.identifier}`);
+      }
+      if (readers.length === 0) {
         return notApplicable(
           cluster,
           `cluster ${cluster.identifier} has no reader to fail over to; see aurora-reader-in-other-az`,

@@ -9,7 +9,6 @@ export default defineFixtures([
           engineVersion: '5.7.44',
           multiAz: false,
           allocatedStorageGiB: 1200,
-          approximateRowCount: 958_000_000,
           tags: { environment: 'production' },
         }),
       ),
@@ -18,12 +17,12 @@ export default defineFixtures([
         status: 'fail',
         resource: 'orders-db',
         evidence:
-          'production single-instance mysql 5.7.44 orders-db (1200 GiB, ~958 million rows, db.r6g.xlarge, eu-west-1a) is an Aurora migration candidate',
+          'production single-instance mysql 5.7.44 orders-db (1200 GiB allocated, db.r6g.xlarge, eu-west-1a, no Multi-AZ standby) is an Aurora migration candidate',
       },
     ],
   },
   {
-    name: 'a row count alone makes a small-disk MariaDB a candidate',
+    name: 'a row count decides nothing: collect never reads it',
     given: (inv) =>
       inv.rds.instances.push(
         rdsInstance({
@@ -33,7 +32,7 @@ export default defineFixtures([
           approximateRowCount: 2_500_000_000,
         }),
       ),
-    expect: [{ status: 'fail', evidence: '~2.50 billion rows' }],
+    expect: [{ status: 'not_applicable', evidence: '(200 GiB allocated) is below the 500 GiB' }],
   },
   {
     name: 'a large Multi-AZ instance is not a candidate',
@@ -41,9 +40,9 @@ export default defineFixtures([
     expect: [{ status: 'pass', evidence: 'already has a Multi-AZ standby' }],
   },
   {
-    name: 'a small single-AZ instance is not a candidate',
+    name: 'a small single-AZ instance is no proof of anything: not applicable, never a pass',
     given: (inv) => inv.rds.instances.push(rdsInstance({ multiAz: false, allocatedStorageGiB: 100 })),
-    expect: [{ status: 'pass', evidence: 'small enough for a single instance' }],
+    expect: [{ status: 'not_applicable', evidence: 'rds-multi-az judges its availability' }],
   },
   {
     name: 'PostgreSQL and Aurora members are out of scope',

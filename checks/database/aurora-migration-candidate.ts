@@ -1,14 +1,12 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { resourceEnvironment } from '../_lib/_environment.ts';
 
-/** Sizes at which a single instance has outgrown itself: restores, failures and upgrades take hours. */
+/**
+ * Allocated storage at which a single instance has outgrown itself: restores, failures and upgrades take
+ * hours. Storage is what collect reads for every instance; a row count is not collected, so it decides nothing.
+ */
 const LARGE_STORAGE_GIB = 500;
-const LARGE_ROW_COUNT = 100_000_000;
 const MYSQL_ENGINES = new Set(['mysql', 'mariadb']);
-
-function rowCount(rows: number): string {
-  return rows >= 1e9 ? `${(rows / 1e9).toFixed(2)} billion` : `${Math.round(rows / 1e6)} million`;
-}
 
 export default defineCheck({
   id: 'aurora-migration-candidate',
@@ -16,7 +14,7 @@ export default defineCheck({
   area: 'database-ha',
   pillar: 'reliability',
   severity: 'medium',
-  description: `A MySQL or MariaDB database of ${LARGE_STORAGE_GIB} GiB or ${rowCount(LARGE_ROW_COUNT)} rows on one instance without a standby is down until RDS replaces a failed host, and for as long as a point-in-time restore takes when its AZ fails; and its restores, backups and major upgrades get slower as it grows. Aurora MySQL keeps six copies across three AZs, fails over to a reader in about thirty seconds and grows storage by itself. wareview's migration module moves such a database with binlog replication, a roll-forward replica and minutes of downtime.`,
+  description: `A MySQL or MariaDB database with ${LARGE_STORAGE_GIB} GiB or more of allocated storage on one instance without a standby is down until RDS replaces a failed host, and for as long as a point-in-time restore takes when its AZ fails; and its restores, backups and major upgrades get slower as it grows. Aurora MySQL keeps six copies across three AZs, fails over to a reader in about thirty seconds and grows storage by itself. wareview's migration module assesses such a database, plans the move, copies it into an Aurora cluster you created (dump, parallel load, binlog replication until caught up) and validates the copy with chunked checksums.`,
   needs: ['rds.instances', 'accounts'],
   wellArchitected: [
     {
@@ -32,15 +30,17 @@ export default defineCheck({
   ],
   remediation: {
     summary:
-      'Move the database to an Aurora MySQL cluster with a writer and a reader in different AZs, using wareview migrate.',
+      'Move the database to an Aurora MySQL cluster with a writer and a reader in different AZs: wareview migrate assesses it, plans the move, copies it and keeps it replicating until caught up, and validates the copy.',
     steps: [
       'Assess: `wareview migrate assess --source mysql://<user>@<endpoint>:3306/<database>` lists blockers (MyISAM tables, tables without a primary key, definers, events, binlog format and retention).',
-      'Plan: `wareview migrate plan --source URL --target URL --out plan.json` estimates load and catch-up times from measured throughput and checks that the load finishes inside the binlog retention.',
-      'Run: `wareview migrate run --plan plan.json` provisions the Aurora cluster, loads in parallel, replicates from the source binlog position and sets up the roll-forward replica; every step resumes from its saved state.',
-      'Validate and cut over: `wareview migrate validate --plan plan.json` compares chunked checksums, then the cut-over switches the application with measured downtime.',
+      'Create the Aurora MySQL cluster with a writer and a reader in another AZ (console, CLI or infrastructure as code); wareview does not provision it.',
+      'Plan: `wareview migrate plan --source URL --target URL --target-kind aurora --out plan.json` estimates load and catch-up times from measured throughput and checks that the load finishes inside the binlog retention.',
+      'Run: `wareview migrate run --plan plan.json` dumps the source, loads it in parallel and replicates from the source binlog position until the target has caught up; every step resumes from its saved state. `wareview migrate status --plan plan.json --live` shows the progress.',
+      'Validate: `wareview migrate validate --plan plan.json` compares chunked checksums and exits 1 on any difference.',
+      'Cut over by hand: stop writes on the source, wait until replication has applied the last position, stop replication and point the application at the Aurora cluster endpoint.',
     ],
     snippet:
-      'wareview migrate assess --source mysql://admin@<endpoint>:3306/<database> --out assessment.html\nwareview migrate plan --source mysql://admin@<endpoint>:3306/<database> --target mysql://admin@<aurora-endpoint>:3306 --out plan.json\nwareview migrate run --plan plan.json\nwareview migrate validate --plan plan.json',
+      'wareview migrate assess --source mysql://admin@<endpoint>:3306/<database> --out assessment.html\nwareview migrate plan --source mysql://admin@<endpoint>:3306/<database> --target mysql://admin@<aurora-endpoint>:3306/<database> --target-kind aurora --out plan.json\nwareview migrate run --plan plan.json\nwareview migrate validate --plan plan.json',
     effort: 'high',
     downtime: true,
     extraCost: true,
@@ -57,16 +57,19 @@ export default defineCheck({
           `${db.identifier} is part of ${db.clusterIdentifier ?? db.readReplicaSourceIdentifier}`,
         );
       }
-      const rows = db.approximateRowCount;
-      const size = `${db.allocatedStorageGiB} GiB${rows !== null ? `, ~${rowCount(rows)} rows` : ''}`;
-      const large = db.allocatedStorageGiB >= LARGE_STORAGE_GIB || (rows ?? 0) >= LARGE_ROW_COUNT;
-      if (!large) return pass(db, `${db.identifier} (${size}) is small enough for a single instance`);
+      const size = `${db.allocatedStorageGiB} GiB allocated`;
+      if (db.allocatedStorageGiB < LARGE_STORAGE_GIB) {
+        return notApplicable(
+          db,
+          `${db.identifier} (${size}) is below the ${LARGE_STORAGE_GIB} GiB at which a single instance becomes a migration candidate; rds-multi-az judges its availability`,
+        );
+      }
       if (db.multiAz) return pass(db, `${db.identifier} (${size}) already has a Multi-AZ standby`);
       const environment = resourceEnvironment(inventory, db).production ? 'production ' : '';
       return fail(
         db,
-        `${environment}single-instance ${db.engine} ${db.engineVersion} ${db.identifier} (${size}, ${db.instanceClass}, ${db.availabilityZone ?? db.region}) is an Aurora migration candidate`,
-        { details: { allocatedGiB: db.allocatedStorageGiB, approximateRows: rows } },
+        `${environment}single-instance ${db.engine} ${db.engineVersion} ${db.identifier} (${size}, ${db.instanceClass}, ${db.availabilityZone ?? db.region}, no Multi-AZ standby) is an Aurora migration candidate`,
+        { details: { allocatedGiB: db.allocatedStorageGiB } },
       );
     }),
 });

@@ -30,6 +30,37 @@ export default defineFixtures([
     expect: [{ status: 'fail', evidence: 'all 1 reader(s) share eu-west-1a' }],
   },
   {
+    name: 'a Global Database secondary (no writer) whose readers span two AZs passes',
+    given: (inv) =>
+      inv.rds.clusters.push(
+        rdsCluster({
+          globalClusterIdentifier: 'catalog-global',
+          members: [reader('eu-west-1a'), { ...reader('eu-west-1b'), instanceIdentifier: 'catalog-3' }],
+        }),
+      ),
+    expect: [
+      {
+        status: 'pass',
+        evidence:
+          'secondary cluster catalog-aurora of global database catalog-global: its 2 readers span eu-west-1a, eu-west-1b',
+      },
+    ],
+  },
+  {
+    name: 'a Global Database secondary with its readers in one AZ fails',
+    given: (inv) =>
+      inv.rds.clusters.push(
+        rdsCluster({ globalClusterIdentifier: 'catalog-global', members: [reader('eu-west-1a')] }),
+      ),
+    expect: [{ status: 'fail', evidence: 'all 1 reader(s) are in eu-west-1a; once promoted' }],
+  },
+  {
+    name: 'a headless Global Database secondary is not applicable',
+    given: (inv) =>
+      inv.rds.clusters.push(rdsCluster({ globalClusterIdentifier: 'catalog-global', members: [] })),
+    expect: [{ status: 'not_applicable', evidence: 'headless' }],
+  },
+  {
     name: 'Multi-AZ DB clusters and Serverless v1 are out of scope',
     given: (inv) =>
       inv.rds.clusters.push(

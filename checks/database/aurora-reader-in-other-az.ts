@@ -1,7 +1,38 @@
-import { defineCheck, fail, pass } from '../../src/engine/check.ts';
+import { defineCheck, fail, notApplicable, pass, type CheckOutcome } from '../../src/engine/check.ts';
 import { missingData } from '../_lib/_outcomes.ts';
 import { refOf } from '../_lib/_resource-ref.ts';
-import { perAuroraCluster } from './_aurora.ts';
+import { globalSecondaryOf, perAuroraCluster, type ClusterMember } from './_aurora.ts';
+import type { RdsCluster } from '../_lib/_rds.ts';
+
+/**
+ * A Global Database secondary has readers only; promoted, one becomes the writer, and it keeps a reader
+ * in another AZ only when its readers span two AZs.
+ */
+function judgeSecondary(cluster: RdsCluster, globalId: string, readers: ClusterMember[]): CheckOutcome {
+  const label = `secondary cluster ${cluster.identifier} of global database ${globalId}`;
+  if (readers.length === 0) {
+    return notApplicable(
+      cluster,
+      `${label} has no instances (headless): it has nothing to place until instances are added`,
+    );
+  }
+  const zones = [
+    ...new Set(readers.flatMap((reader) => (reader.availabilityZone ? [reader.availabilityZone] : []))),
+  ];
+  if (zones.length >= 2) {
+    return pass(
+      cluster,
+      `${label}: its ${readers.length} readers span ${zones.join(', ')}, so a promoted writer keeps a reader in another AZ`,
+    );
+  }
+  if (readers.some((reader) => !reader.availabilityZone)) {
+    return missingData(refOf(cluster), `the AZs of ${label}'s instances are not recorded`);
+  }
+  return fail(
+    cluster,
+    `${label}: all ${readers.length} reader(s) are in ${zones[0]}; once promoted, its writer has no reader in another AZ`,
+  );
+}
 
 export default defineCheck({
   id: 'aurora-reader-in-other-az',
@@ -42,6 +73,8 @@ export default defineCheck({
     'https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.AuroraHighAvailability.html',
   evaluate: (inventory) =>
     perAuroraCluster(inventory, (cluster, writer, readers) => {
+      const globalId = globalSecondaryOf(cluster, writer);
+      if (globalId) return judgeSecondary(cluster, globalId, readers);
       if (!writer)
         return missingData(refOf(cluster), `no writer is recorded for cluster ${cluster.identifier}`);
       const writerAt = `writer ${writer.instanceIdentifier} in ${writer.availabilityZone ?? 'an unknown AZ'}`;

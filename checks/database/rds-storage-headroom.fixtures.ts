@@ -47,6 +47,28 @@ export default defineFixtures([
     ],
   },
   {
+    name: 'unmeasured free space is an error, never a fail or a pass',
+    given: (inv) =>
+      inv.rds.instances.push(
+        rdsInstance({ identifier: 'a', allocatedStorageGiB: 500, freeStorageGiB: null }),
+        rdsInstance({ identifier: 'b', maxAllocatedStorageGiB: 1000, freeStorageGiB: null }),
+      ),
+    expect: [
+      {
+        status: 'error',
+        resource: 'a',
+        messageId: 'missing-data',
+        evidence: 'FreeStorageSpace not measured',
+      },
+      {
+        status: 'error',
+        resource: 'b',
+        messageId: 'missing-data',
+        evidence: 'FreeStorageSpace not measured',
+      },
+    ],
+  },
+  {
     name: 'cluster members are out of scope',
     given: (inv) => inv.rds.instances.push(rdsInstance({ clusterIdentifier: 'catalog-aurora' })),
     expect: [{ status: 'not_applicable', evidence: 'member of cluster catalog-aurora' }],
@@ -54,7 +76,7 @@ export default defineFixtures([
   {
     name: 'unreadable instances are an error, not a pass',
     given: (inv) => {
-      inv.rds.instances.push(rdsInstance({ maxAllocatedStorageGiB: 1000 }));
+      inv.rds.instances.push(rdsInstance({ maxAllocatedStorageGiB: 1000, freeStorageGiB: 400 }));
       gap(inv, 'rds.instances');
     },
     expect: [{ status: 'error', messageId: 'coverage-gap' }],

@@ -1,5 +1,7 @@
 import { defineCheck, fail, pass } from '../../src/engine/check.ts';
+import { missingData } from '../_lib/_outcomes.ts';
 import { clusterStorageMember, describeDatabase } from '../_lib/_rds.ts';
+import { refOf } from '../_lib/_resource-ref.ts';
 
 const MIN_FREE_PERCENT = 15;
 /** Autoscaling stops at the maximum: an instance this close to it has little room left. */
@@ -44,14 +46,17 @@ export default defineCheck({
     inventory.rds.instances.map((db) => {
       if (db.clusterIdentifier) return clusterStorageMember(db);
       const label = describeDatabase({ ...db, kind: 'instance' });
+      if (db.freeStorageGiB === null) {
+        return missingData(
+          refOf(db),
+          `${label}: FreeStorageSpace not measured (CloudWatch), so its storage headroom cannot be judged`,
+        );
+      }
       const allocated = db.allocatedStorageGiB;
-      const freeShare = db.freeStorageGiB === null ? null : (100 * db.freeStorageGiB) / allocated;
-      const freePercent = freeShare === null ? null : Math.floor(freeShare);
-      const free =
-        freeShare === null
-          ? 'free space not measured'
-          : `${db.freeStorageGiB} GiB free of ${allocated} GiB (${freePercent}%)`;
-      const low = freeShare !== null && freeShare < MIN_FREE_PERCENT;
+      const freeShare = (100 * db.freeStorageGiB) / allocated;
+      const freePercent = Math.floor(freeShare);
+      const free = `${db.freeStorageGiB} GiB free of ${allocated} GiB (${freePercent}%)`;
+      const low = freeShare < MIN_FREE_PERCENT;
       const ceiling = db.maxAllocatedStorageGiB;
       const details = { allocatedGiB: allocated, freePercent, maxAllocatedGiB: ceiling };
       if (ceiling !== null && ceiling > allocated) {

@@ -1,6 +1,7 @@
 import { notApplicable, type CheckOutcome } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { isOwnedSnapshot } from '../_lib/_ownership.ts';
 import { refOf } from '../_lib/_resource-ref.ts';
 
 export type Key = Inventory['kms']['keys'][number];
@@ -36,7 +37,7 @@ function keyReferences(inventory: Inventory): KeyReference[] {
       (v) => v.kmsKeyId,
     ),
     ...referencesFrom(
-      ec2.snapshots,
+      ec2.snapshots.filter(isOwnedSnapshot),
       (s) => `EBS snapshot ${s.snapshotId}`,
       (s) => s.kmsKeyId,
     ),

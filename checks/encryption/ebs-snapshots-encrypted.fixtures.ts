@@ -21,6 +21,15 @@ export default defineFixtures([
     ],
   },
   {
+    name: 'a snapshot another account owns is not judged, whatever the API listed',
+    given: (inv) =>
+      inv.ec2.snapshots.push(
+        ebsSnapshot({ encrypted: false, ownerId: '222222222222' }),
+        ebsSnapshot({ snapshotId: 'snap-0own', encrypted: false, ownerId: '111111111111' }),
+      ),
+    expect: [{ status: 'fail', resource: 'snap-0own' }],
+  },
+  {
     name: 'a failed snapshot is not judged',
     given: (inv) => inv.ec2.snapshots.push(ebsSnapshot({ encrypted: false, state: 'error' })),
     expect: [{ status: 'not_applicable', evidence: 'failed and holds no data' }],

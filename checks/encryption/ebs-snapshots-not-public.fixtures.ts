@@ -22,6 +22,11 @@ export default defineFixtures([
     ],
   },
   {
+    name: 'a public snapshot another account owns is not judged, whatever the API listed',
+    given: (inv) => inv.ec2.snapshots.push(ebsSnapshot({ public: true, ownerId: '222222222222' })),
+    expect: [],
+  },
+  {
     name: 'a failed snapshot is not judged',
     given: (inv) => inv.ec2.snapshots.push(ebsSnapshot({ public: true, state: 'error' })),
     expect: [{ status: 'not_applicable' }],

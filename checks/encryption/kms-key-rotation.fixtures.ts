@@ -12,6 +12,12 @@ export default defineFixtures([
     expect: [{ status: 'fail', evidence: 'has automatic rotation off' }],
   },
   {
+    name: 'a key with an alias/aws/ alias is AWS managed even when the API answered KeyManager CUSTOMER',
+    given: (inv) =>
+      inv.kms.keys.push(kmsKey({ keyId: 'aws-rds', aliases: ['alias/aws/rds'], rotationEnabled: false })),
+    expect: [{ status: 'not_applicable', evidence: 'alias/aws/rds (aws-rds) is AWS managed' }],
+  },
+  {
     name: 'AWS managed, asymmetric and pending-deletion keys are out of scope',
     given: (inv) =>
       inv.kms.keys.push(

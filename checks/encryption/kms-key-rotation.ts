@@ -1,6 +1,8 @@
 import { defineCheck, fail, notApplicable, pass } from '../../src/engine/check.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { isAwsManagedKey } from '../_lib/_ownership.ts';
 import { refOf } from '../_lib/_resource-ref.ts';
+import { keyLabel } from './_kms-usage.ts';
 
 export default defineCheck({
   id: 'kms-key-rotation',
@@ -29,8 +31,8 @@ export default defineCheck({
   docsUrl: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
   evaluate: (inventory) =>
     inventory.kms.keys.map((key) => {
-      const label = key.aliases[0] ? `${key.aliases[0]} (${key.keyId})` : key.keyId;
-      if (key.manager === 'AWS') return notApplicable(key, `${label} is AWS managed and rotated by AWS`);
+      const label = keyLabel(key);
+      if (isAwsManagedKey(key)) return notApplicable(key, `${label} is AWS managed and rotated by AWS`);
       if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
         return notApplicable(key, `${label} is a ${key.keySpec} key, which cannot rotate automatically`);
       }

@@ -51,6 +51,22 @@ export default defineFixtures([
     expect: [{ status: 'fail', evidence: 'AWS managed key aws/s3' }],
   },
   {
+    name: 'a key with an alias/aws/ alias is AWS managed, whatever KeyManager said',
+    given: (inv) => {
+      const awsKey = kmsKey({ keyId: 'aws-s3-key', manager: 'CUSTOMER', aliases: ['alias/aws/s3'] });
+      inv.kms.keys.push(awsKey);
+      inv.s3.buckets.push(
+        bucket({ tags: confidential, encryption: { algorithm: 'aws:kms', kmsKeyId: awsKey.arn } }),
+      );
+    },
+    expect: [
+      {
+        status: 'fail',
+        evidence: 'uses the AWS managed key arn:aws:kms:eu-west-1:111111111111:key/aws-s3-key',
+      },
+    ],
+  },
+  {
     name: 'buckets not tagged as confidential are out of scope',
     given: (inv) =>
       inv.s3.buckets.push(

@@ -1,6 +1,7 @@
 import { defineCheck, fail, notApplicable, pass, type CheckOutcome } from '../../src/engine/check.ts';
 import type { Inventory } from '../../src/inventory/schema.ts';
 import { missingData } from '../_lib/_outcomes.ts';
+import { isAwsManagedKey } from '../_lib/_ownership.ts';
 import { refOf } from '../_lib/_resource-ref.ts';
 import { keyLocation, refersTo } from './_kms-usage.ts';
 import { confidentialTag, perBucketInScope, type Bucket } from './_s3.ts';
@@ -9,7 +10,7 @@ import { confidentialTag, perBucketInScope, type Bucket } from './_s3.ts';
 function keyManager(inventory: Inventory, bucket: Bucket, keyId: string): 'CUSTOMER' | 'AWS' | undefined {
   const user = { keyId, accountId: bucket.accountId, region: bucket.region };
   const key = inventory.kms.keys.find((candidate) => refersTo(user, candidate));
-  if (key) return key.manager;
+  if (key) return isAwsManagedKey(key) ? 'AWS' : 'CUSTOMER';
   const location = keyLocation(keyId, user);
   if (location.name.startsWith('alias/aws/')) return 'AWS';
   // AWS managed keys cannot be used from another account, so a key elsewhere is a customer key.
@@ -35,7 +36,7 @@ function judge(inventory: Inventory, bucket: Bucket): CheckOutcome {
     ? pass(bucket, `bucket ${bucket.name} (${tag}) encrypts with customer managed key ${encryption.kmsKeyId}`)
     : fail(
         bucket,
-        `bucket ${bucket.name} (${tag}) uses the AWS managed key aws/s3, whose policy cannot be restricted`,
+        `bucket ${bucket.name} (${tag}) uses the AWS managed key ${encryption.kmsKeyId ?? 'aws/s3'}, whose policy cannot be restricted`,
       );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksProduction, resourceEnvironment } from '../../checks/_lib/_environment.ts';
+import { environmentOf, looksProduction, resourceEnvironment } from '../../checks/_lib/_environment.ts';
 import { inventorySchema } from '../../src/inventory/schema.ts';
 import { ACCOUNT, baseInventory } from './kit.ts';
 
@@ -16,6 +16,40 @@ describe('looksProduction', () => {
     ['Workloads', false],
   ])('%s → %s', (name, expected) => {
     expect(looksProduction(name)).toBe(expected);
+  });
+});
+
+describe('environmentOf reads every common spelling and abbreviation', () => {
+  it.each([
+    ['ScaleProd', 'production'],
+    ['ScaleNonProd', 'non-production'],
+    ['SCALE-NONPROD', 'non-production'],
+    ['scale_non_prod', 'non-production'],
+    ['scale non prod', 'non-production'],
+    ['Non-Production', 'non-production'],
+    ['nonprd', 'non-production'],
+    ['PreProd', 'non-production'],
+    ['pre_production', 'non-production'],
+    ['payments-prd', 'production'],
+    ['PaymentsProduction', 'production'],
+    ['prod', 'production'],
+    ['PRD01', 'production'],
+    ['Prod2', 'production'],
+    ['shopStg', 'non-production'],
+    ['Staging', 'non-production'],
+    ['team-dev', 'non-production'],
+    ['IntegrationTest', 'non-production'],
+    ['qa', 'non-production'],
+    ['UAT', 'non-production'],
+    ['Sandbox', 'non-production'],
+    ['ProductCatalog', undefined],
+    ['product-catalog', undefined],
+    ['DevOps', undefined],
+    ['PlatformDevSecOps', undefined],
+    ['Security', undefined],
+    ['Produce', undefined],
+  ])('%s → %s', (name, expected) => {
+    expect(environmentOf(name)).toBe(expected);
   });
 });
 
@@ -58,6 +92,14 @@ describe('resourceEnvironment', () => {
       'tagged environment=non-prod',
     ],
     ['then the OU path', {}, { ...account, ouPath: ['Workloads', 'Prod'] }, true, 'in OU Workloads/Prod'],
+    ['a camelCase OU counts', {}, { ...account, ouPath: ['ScaleProd'] }, true, 'in OU ScaleProd'],
+    [
+      'a non-production OU decides before a production-looking name',
+      {},
+      { ...account, ouPath: ['ScaleNonProd'], name: 'shop-prod' },
+      false,
+      'in OU ScaleNonProd',
+    ],
     ['then the account name', {}, { ...account, name: 'shop-prod' }, true, 'named as production'],
     ['no signal is not production', {}, account, false, 'no production tag, OU or name'],
   ])('%s', (_name, resourceTags, accountFields, production, because) => {

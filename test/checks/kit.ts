@@ -399,3 +399,24 @@ export function organization(o: Partial<NonNullable<InventoryInput['organization
     ...o,
   };
 }
+
+type PrefixListInput = NonNullable<InventoryInput['ec2']['prefixLists']>[number];
+
+export function prefixList(o: Overrides<PrefixListInput> = {}): PrefixListInput {
+  const { accountId, region } = where(o.accountId, o.region);
+  const prefixListId = o.prefixListId ?? 'pl-0anywhere';
+  return {
+    arn: `arn:aws:ec2:${region}:${accountId}:prefix-list/${prefixListId}`,
+    accountId,
+    region,
+    name: prefixListId,
+    prefixListId,
+    cidrs: ['0.0.0.0/0'],
+    ...o,
+  };
+}
+
+/** A subnet whose route table sends 0.0.0.0/0 (and, with `ipv6`, ::/0) to an internet gateway. */
+export function publicSubnet(o: Overrides<Input<'ec2', 'subnets'>> = {}): Input<'ec2', 'subnets'> {
+  return subnet({ subnetId: 'subnet-public-a', name: 'public-a', public: true, ...o });
+}
