@@ -131,6 +131,7 @@ export const ec2Schema = z.object({
       availabilityZone: z.string().optional(),
       publicIp: z.string().nullable().default(null),
       privateIp: z.string().nullable().default(null),
+      ipv6Addresses: z.array(z.string()).default([]),
       securityGroupIds: z.array(z.string()),
       iamInstanceProfileArn: z.string().nullable().default(null),
       imdsHttpTokens: z.enum(['required', 'optional']).default('optional'),
@@ -164,6 +165,8 @@ export const ec2Schema = z.object({
       mapPublicIpOnLaunch: z.boolean().default(false),
       /** True when the subnet's route table sends 0.0.0.0/0 to an internet gateway. */
       public: z.boolean(),
+      /** True when the subnet's route table sends ::/0 to an internet gateway. */
+      publicIpv6: z.boolean().default(false),
       tags,
     }),
   ),
@@ -183,6 +186,8 @@ export const ec2Schema = z.object({
     z.object({
       ...resourceBase,
       snapshotId: z.string(),
+      /** Account that owns the snapshot; collect keeps only the reviewed account's own snapshots. */
+      ownerId: z.string().nullable().default(null),
       volumeId: z.string().nullable().default(null),
       /** pending, completed, error, recoverable or recovering (DescribeSnapshots State). */
       state: z.string().default('completed'),
@@ -200,6 +205,10 @@ export const ec2Schema = z.object({
   ),
   instanceConnectEndpoints: z
     .array(z.object({ ...resourceBase, endpointId: z.string(), vpcId: z.string(), state: z.string() }))
+    .default([]),
+  /** Managed prefix lists (customer and AWS-managed) with their entries, to resolve security group rules. */
+  prefixLists: z
+    .array(z.object({ ...resourceBase, prefixListId: z.string(), cidrs: z.array(z.string()) }))
     .default([]),
 });
 
@@ -414,6 +423,13 @@ export const coverageGapSchema = z.object({
   ]),
   message: z.string(),
   operation: z.string().optional(),
+  /** ARN of the one resource the gap concerns; absent: every resource of the part in the account and region. */
+  resource: z.string().optional(),
+  /** Field path of the one datum the gap concerns, e.g. `s3.buckets.policy`; absent: the whole part. */
+  attribute: z.string().optional(),
+  httpStatus: z.number().int().optional(),
+  /** What the user can do about the gap. */
+  hint: z.string().optional(),
 });
 
 export const inventorySchema = z
@@ -479,6 +495,7 @@ export function emptyInventory(workload: string, collectedAt = new Date().toISOS
       snapshots: [],
       ebsEncryptionByDefault: [],
       instanceConnectEndpoints: [],
+      prefixLists: [],
     },
     ssm: { managedInstances: [], sessionPreferences: [] },
     rds: { instances: [], clusters: [], snapshots: [], parameterGroups: [] },
