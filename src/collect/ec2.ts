@@ -13,6 +13,7 @@ import {
   paginateDescribeVpcs,
   type IpPermission,
   type RouteTable,
+  type Snapshot,
 } from '@aws-sdk/client-ec2';
 import {
   base,
@@ -51,6 +52,32 @@ function permission(rule: IpPermission) {
       list.PrefixListId ? [list.PrefixListId] : [],
     ),
   };
+}
+
+/**
+ * Whom a snapshot is shared with needs one call per snapshot; it is asked only where a check reads it:
+ * a public snapshot is judged as public, a failed one holds no data.
+ */
+function needsSharingRead(snapshot: Snapshot, isPublic: boolean): boolean {
+  return !isPublic && snapshot.State !== 'error';
+}
+
+async function sharedWithAccounts(
+  context: CollectContext,
+  snapshotId: string | undefined,
+  arn: string,
+): Promise<string[]> {
+  try {
+    const { CreateVolumePermissions: permissions = [] } = await context
+      .client(EC2Client)
+      .send(
+        new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }),
+      );
+    return permissions.flatMap((grant) => (grant.UserId ? [grant.UserId] : []));
+  } catch (error) {
+    context.reportGap(error, { resource: arn, attribute: 'ec2.snapshots.sharedWithAccounts' });
+    return [];
+  }
 }
 
 /**
@@ -217,31 +244,35 @@ export const ec2Collectors = [
     scope: 'regional',
     actions: ['ec2:DescribeSnapshots', 'ec2:DescribeSnapshotAttribute'],
     async collect(context) {
-      const client = context.client(EC2Client);
-      const snapshots = await collectPages(
-        paginateDescribeSnapshots(ec2(context), { OwnerIds: ['self'] }),
-        (page) => page.Snapshots,
-      );
+      const owned = (snapshots: readonly Snapshot[] | undefined) =>
+        // An endpoint may ignore OwnerIds=self: a snapshot of another account is not this account's evidence.
+        (snapshots ?? []).filter((snapshot) => snapshot.OwnerId === context.accountId);
+      const [snapshots, publicSnapshots] = await Promise.all([
+        collectPages(paginateDescribeSnapshots(ec2(context), { OwnerIds: ['self'] }), (page) =>
+          owned(page.Snapshots),
+        ),
+        // One filtered list answers "public?" for every snapshot at once.
+        collectPages(
+          paginateDescribeSnapshots(ec2(context), { OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
+          (page) => owned(page.Snapshots),
+        ),
+      ]);
+      const publicIds = new Set(publicSnapshots.map((snapshot) => snapshot.SnapshotId));
       return mapConcurrently(snapshots, async (snapshot) => {
-        const { CreateVolumePermissions: permissions = [] } = await client.send(
-          new DescribeSnapshotAttributeCommand({
-            SnapshotId: snapshot.SnapshotId,
-            Attribute: 'createVolumePermission',
-          }),
-        );
+        const arn = `arn:${context.partition}:ec2:${context.region}::snapshot/${snapshot.SnapshotId}`;
+        const isPublic = publicIds.has(snapshot.SnapshotId);
         return {
-          ...base(
-            context,
-            `arn:${context.partition}:ec2:${context.region}::snapshot/${snapshot.SnapshotId}`,
-            nameTag(snapshot.Tags),
-          ),
+          ...base(context, arn, nameTag(snapshot.Tags)),
           snapshotId: snapshot.SnapshotId ?? '',
+          ownerId: snapshot.OwnerId ?? null,
           state: snapshot.State ?? 'completed',
           volumeId: snapshot.VolumeId ?? null,
           encrypted: snapshot.Encrypted ?? false,
           kmsKeyId: snapshot.KmsKeyId ?? null,
-          public: permissions.some((grant) => grant.Group === 'all'),
-          sharedWithAccounts: permissions.flatMap((grant) => (grant.UserId ? [grant.UserId] : [])),
+          public: isPublic,
+          sharedWithAccounts: needsSharingRead(snapshot, isPublic)
+            ? await sharedWithAccounts(context, snapshot.SnapshotId, arn)
+            : [],
           startedAt: isoOrUndefined(snapshot.StartTime),
           tags: tagMap(snapshot.Tags),
         };
@@ -254,18 +285,23 @@ export const ec2Collectors = [
     actions: ['ec2:GetEbsEncryptionByDefault', 'ec2:GetEbsDefaultKmsKeyId'],
     async collect(context) {
       const client = context.client(EC2Client);
-      const [byDefault, defaultKey] = await Promise.all([
+      const arn = `arn:${context.partition}:ec2:${context.region}:${context.accountId}:ebs-encryption-by-default`;
+      // Two settings, two reads: the key id failing must not lose whether encryption is on.
+      const [byDefault, defaultKey] = await Promise.allSettled([
         client.send(new GetEbsEncryptionByDefaultCommand({})),
         client.send(new GetEbsDefaultKmsKeyIdCommand({})),
       ]);
+      if (byDefault.status === 'rejected' && defaultKey.status === 'rejected') throw byDefault.reason;
+      if (byDefault.status === 'rejected')
+        context.reportGap(byDefault.reason, { attribute: 'ec2.ebsEncryptionByDefault.enabled' });
+      if (defaultKey.status === 'rejected')
+        context.reportGap(defaultKey.reason, { attribute: 'ec2.ebsEncryptionByDefault.kmsKeyId' });
       return [
         {
-          ...base(
-            context,
-            `arn:${context.partition}:ec2:${context.region}:${context.accountId}:ebs-encryption-by-default`,
-          ),
-          enabled: byDefault.EbsEncryptionByDefault ?? false,
-          kmsKeyId: defaultKey.KmsKeyId ?? null,
+          ...base(context, arn),
+          enabled:
+            byDefault.status === 'fulfilled' ? (byDefault.value.EbsEncryptionByDefault ?? false) : false,
+          kmsKeyId: defaultKey.status === 'fulfilled' ? (defaultKey.value.KmsKeyId ?? null) : null,
         },
       ];
     },

@@ -83,6 +83,17 @@ function securityGroupXml(account: string, id: string, name: string, vpc: string
   return `<item><ownerId>${account}</ownerId><groupId>${id}</groupId><groupName>${name}</groupName><groupDescription>${name} tier</groupDescription><vpcId>${vpc}</vpcId><ipPermissions>${ingress.join('')}</ipPermissions><ipPermissionsEgress>${permissionXml({ protocol: '-1', cidrs: ['0.0.0.0/0'], account })}</ipPermissionsEgress>${tagSet({ Name: name })}</item>`;
 }
 
+/** Public snapshots of another account, which an endpoint that ignores OwnerIds=self returns too. */
+export const FOREIGN_OWNER = '999999999999';
+function foreignSnapshotsXml(): string {
+  return ['snap-0foreign1', 'snap-0foreign2']
+    .map(
+      (id) =>
+        `<item><snapshotId>${id}</snapshotId><volumeId>vol-ffffffff</volumeId><status>completed</status><startTime>2026-01-01T00:00:00.000Z</startTime><progress>100%</progress><ownerId>${FOREIGN_OWNER}</ownerId><volumeSize>8</volumeSize><encrypted>false</encrypted><tagSet/></item>`,
+    )
+    .join('');
+}
+
 function ec2Rows(): Row[] {
   const m = MANAGEMENT;
   return [
@@ -151,7 +162,16 @@ function ec2Rows(): Row[] {
       'DescribeSnapshots',
       m,
       HOME,
-      `<snapshotSet><item><snapshotId>snap-0pub</snapshotId><volumeId>vol-0m2</volumeId><status>completed</status><startTime>2026-09-15T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>100</volumeSize><description>export</description><encrypted>false</encrypted>${tagSet({ Name: 'export' })}</item><item><snapshotId>snap-0shared</snapshotId><volumeId>vol-0m1</volumeId><status>completed</status><startTime>2026-09-16T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>8</volumeSize><encrypted>true</encrypted><kmsKeyId>arn:aws:kms:${HOME}:${m}:key/k-0001</kmsKeyId><tagSet/></item></snapshotSet>`,
+      `<snapshotSet><item><snapshotId>snap-0pub</snapshotId><volumeId>vol-0m2</volumeId><status>completed</status><startTime>2026-09-15T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>100</volumeSize><description>export</description><encrypted>false</encrypted>${tagSet({ Name: 'export' })}</item><item><snapshotId>snap-0shared</snapshotId><volumeId>vol-0m1</volumeId><status>completed</status><startTime>2026-09-16T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>8</volumeSize><encrypted>true</encrypted><kmsKeyId>arn:aws:kms:${HOME}:${m}:key/k-0001</kmsKeyId><tagSet/></item>${foreignSnapshotsXml()}</snapshotSet>`,
+    ),
+    // Public snapshots: the one of the account and, as the endpoint ignores OwnerIds=self, another account's.
+    at(
+      'EC2',
+      'DescribeSnapshots',
+      m,
+      HOME,
+      `<snapshotSet><item><snapshotId>snap-0pub</snapshotId><volumeId>vol-0m2</volumeId><status>completed</status><startTime>2026-09-15T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>100</volumeSize><description>export</description><encrypted>false</encrypted>${tagSet({ Name: 'export' })}</item>${foreignSnapshotsXml()}</snapshotSet>`,
+      { 'RestorableBy.1': 'all' },
     ),
     at(
       'EC2',
@@ -424,9 +444,10 @@ function kmsRows(): Row[] {
       'DescribeKey',
       m,
       HOME,
+      // The key behind alias/aws/rds, answered as a customer key (as some endpoints do).
       keyMetadata(
         'k-0003',
-        'AWS',
+        'CUSTOMER',
         'Enabled',
         'Default key that protects my RDS database volumes when no other key is defined',
       ),

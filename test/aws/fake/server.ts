@@ -1,6 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encodeError, encodeResult, faultError, type FaultKind, type Protocol } from './protocols.ts';
+import {
+  encodeError,
+  encodeResult,
+  faultError,
+  HTML_SERVER_ERROR,
+  type FaultKind,
+  type Protocol,
+} from './protocols.ts';
 
 /**
  * A local AWS endpoint for the real SDK clients. It answers from tables of recorded responses, keyed by
@@ -177,7 +184,9 @@ export class FakeAws {
     const row = injected ? undefined : this.findRow(parsed);
     if (!injected && !row) this.unanswered.push(parsed);
     const encoded = injected
-      ? encodeError(protocol, parsed.service, faultError(injected, protocol), requestId)
+      ? injected === 'html-server-error'
+        ? HTML_SERVER_ERROR
+        : encodeError(protocol, parsed.service, faultError(injected, protocol), requestId)
       : !row
         ? encodeError(
             protocol,
@@ -202,7 +211,7 @@ export class FakeAws {
       'content-type': encoded.contentType,
       'x-amzn-requestid': requestId,
       'x-amz-request-id': requestId,
-      ...(encoded.status >= 400 && protocol === 'json'
+      ...(encoded.status >= 400 && protocol === 'json' && encoded.contentType.includes('json')
         ? { 'x-amzn-errortype': JSON.parse(encoded.body).__type }
         : {}),
     });
