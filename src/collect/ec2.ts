@@ -293,9 +293,15 @@ export const ec2Collectors = [
       ]);
       if (byDefault.status === 'rejected' && defaultKey.status === 'rejected') throw byDefault.reason;
       if (byDefault.status === 'rejected')
-        context.reportGap(byDefault.reason, { attribute: 'ec2.ebsEncryptionByDefault.enabled' });
+        context.reportGap(byDefault.reason, {
+          resource: arn,
+          attribute: 'ec2.ebsEncryptionByDefault.enabled',
+        });
       if (defaultKey.status === 'rejected')
-        context.reportGap(defaultKey.reason, { attribute: 'ec2.ebsEncryptionByDefault.kmsKeyId' });
+        context.reportGap(defaultKey.reason, {
+          resource: arn,
+          attribute: 'ec2.ebsEncryptionByDefault.kmsKeyId',
+        });
       return [
         {
           ...base(context, arn),

@@ -50,6 +50,7 @@ describe('a datum that cannot be read is a gap for that datum only', () => {
         reason: 'error',
         message: 'The operation is not implemented.',
         operation: 'ec2:GetEbsDefaultKmsKeyId',
+        resource: `arn:aws:ec2:${region}:${MANAGEMENT}:ebs-encryption-by-default`,
         attribute: 'ec2.ebsEncryptionByDefault.kmsKeyId',
         httpStatus: 501,
         hint: 'The endpoint does not offer ec2:GetEbsDefaultKmsKeyId; this datum cannot be reviewed there.',

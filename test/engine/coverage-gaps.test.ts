@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pass, type Check } from '../../src/engine/check.ts';
 import { isKnownNeed } from '../../src/engine/coverage.ts';
 import { runCheck } from '../../src/engine/evaluate.ts';
+import { loadChecks } from '../../src/engine/loader.ts';
 import { emptyInventory, inventorySchema, type CoverageGap } from '../../src/inventory/schema.ts';
 
 const ACCOUNT = '222222222222';
@@ -102,5 +103,28 @@ describe('needs', () => {
     ['s3.buckets.tlsOnlyPolicy.deeper', false],
   ])('%s is a known need: %s', (need, known) => {
     expect(isKnownNeed(need)).toBe(known);
+  });
+});
+
+describe('a gap in the EBS default key id', () => {
+  it('leaves the verdict of ebs-encryption-by-default, which reads only whether encryption is on', async () => {
+    const check = (await loadChecks()).find((loaded) => loaded.id === 'ebs-encryption-by-default');
+    if (!check) throw new Error('ebs-encryption-by-default is not among the built-in checks');
+    const input = emptyInventory('gaps', '2026-11-01T09:00:00.000Z');
+    const arn = `arn:aws:ec2:eu-west-1:${ACCOUNT}:ebs-encryption-by-default`;
+    input.ec2.ebsEncryptionByDefault = [{ arn, accountId: ACCOUNT, region: 'eu-west-1', enabled: true }];
+    input.coverage = [
+      {
+        part: 'ec2.ebsEncryptionByDefault',
+        accountId: ACCOUNT,
+        region: 'eu-west-1',
+        reason: 'error',
+        message: 'The operation is not implemented.',
+        resource: arn,
+        attribute: 'ec2.ebsEncryptionByDefault.kmsKeyId',
+      },
+    ];
+    const outcomes = runCheck(check, inventorySchema.parse(input));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['pass']);
   });
 });
