@@ -27,6 +27,11 @@ export interface CollectContext {
    * go on with the rest. A collector that throws instead loses the part for its account and region.
    */
   reportGap(error: unknown, where?: GapScope): void;
+  /**
+   * The result of `read`, run once per account, region and `key` however many collectors ask (two parts
+   * built from one list call, e.g. DB instances for instances and for cluster members).
+   */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
 /** What a gap concerns; each field left out widens it (the task's region, every resource, every datum). */

@@ -80,25 +80,33 @@ async function sharedWithAccounts(
   }
 }
 
+type Destination = 'ipv4' | 'ipv6';
+
+/** True when the table sends the whole address space of `destination` to an internet gateway. */
+function routesToInternet(table: RouteTable, destination: Destination): boolean {
+  return (table.Routes ?? []).some(
+    (route) =>
+      (destination === 'ipv4'
+        ? route.DestinationCidrBlock === '0.0.0.0/0'
+        : route.DestinationIpv6CidrBlock === '::/0') &&
+      (route.GatewayId ?? '').startsWith('igw-') &&
+      route.State !== 'blackhole',
+  );
+}
+
 /**
- * Subnets whose effective route table sends 0.0.0.0/0 (or ::/0) to an internet gateway. A subnet
- * without an explicit association uses its VPC's main route table.
+ * Subnets whose effective route table sends 0.0.0.0/0 (`ipv4`) or ::/0 (`ipv6`) to an internet
+ * gateway. A subnet without an explicit association uses its VPC's main route table.
  */
 export function publicSubnetIds(
   routeTables: readonly RouteTable[],
   subnets: readonly { SubnetId?: string; VpcId?: string }[],
+  destination: Destination = 'ipv4',
 ) {
-  const toInternet = (table: RouteTable) =>
-    (table.Routes ?? []).some(
-      (route) =>
-        (route.DestinationCidrBlock === '0.0.0.0/0' || route.DestinationIpv6CidrBlock === '::/0') &&
-        (route.GatewayId ?? '').startsWith('igw-') &&
-        route.State !== 'blackhole',
-    );
   const explicit = new Map<string, boolean>();
   const mainByVpc = new Map<string, boolean>();
   for (const table of routeTables) {
-    const reachesInternet = toInternet(table);
+    const reachesInternet = routesToInternet(table, destination);
     for (const association of table.Associations ?? []) {
       if (association.Main && table.VpcId) mainByVpc.set(table.VpcId, reachesInternet);
       if (association.SubnetId) explicit.set(association.SubnetId, reachesInternet);
@@ -138,6 +146,11 @@ export const ec2Collectors = [
           availabilityZone: instance.Placement?.AvailabilityZone,
           publicIp: instance.PublicIpAddress ?? null,
           privateIp: instance.PrivateIpAddress ?? null,
+          ipv6Addresses: (instance.NetworkInterfaces ?? []).flatMap((networkInterface) =>
+            (networkInterface.Ipv6Addresses ?? []).flatMap((address) =>
+              address.Ipv6Address ? [address.Ipv6Address] : [],
+            ),
+          ),
           securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) =>
             group.GroupId ? [group.GroupId] : [],
           ),
@@ -202,7 +215,8 @@ export const ec2Collectors = [
           (page) => page.RouteTables,
         ),
       ]);
-      const publicIds = publicSubnetIds(routeTables, subnets);
+      const publicIds = publicSubnetIds(routeTables, subnets, 'ipv4');
+      const publicIpv6Ids = publicSubnetIds(routeTables, subnets, 'ipv6');
       return subnets.map((subnet) => ({
         ...base(
           context,
@@ -215,6 +229,7 @@ export const ec2Collectors = [
         cidrBlock: subnet.CidrBlock ?? '',
         mapPublicIpOnLaunch: subnet.MapPublicIpOnLaunch ?? false,
         public: publicIds.has(subnet.SubnetId ?? ''),
+        publicIpv6: publicIpv6Ids.has(subnet.SubnetId ?? ''),
         tags: tagMap(subnet.Tags),
       }));
     },

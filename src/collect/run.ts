@@ -182,6 +182,7 @@ export async function collectInventory(
     inventory.scope = { accounts: inScope.map((account) => account.id), regions, organization: settings.org };
 
     const readable = await accountsWithAccess(inScope, caller, credentialsFor, settings, coverage);
+    const sharedReads = new SharedReads();
     const collectors = collectorsFor(settings.needs);
     const tasksByAccount = await Promise.all(
       readable.map(async (account) => {
@@ -218,7 +219,7 @@ export async function collectInventory(
         taskLimit(async () => {
           const items = validItems(
             task,
-            await runTask(task, clients, caller as CallerIdentity, settings, coverage),
+            await runTask(task, clients, caller as CallerIdentity, settings, coverage, sharedReads),
             coverage,
           );
           const part = (inventory[task.collector.service] as Record<string, unknown[]>)[
@@ -238,6 +239,7 @@ export async function collectInventory(
           if (remaining === 0) {
             clients.release(task.accountId);
             roleCredentials.delete(task.accountId);
+            sharedReads.release(task.accountId);
             memory.check();
             progress({ type: 'account-done', accountId: task.accountId });
           }
@@ -265,6 +267,23 @@ export async function collectInventory(
     return valid;
   } finally {
     clients.destroy();
+  }
+}
+
+/** Reads several collectors of one account share, kept until the account is done. */
+class SharedReads {
+  private readonly byAccount = new Map<string, Map<string, Promise<unknown>>>();
+
+  get<T>(accountId: string, key: string, read: () => Promise<T>): Promise<T> {
+    let reads = this.byAccount.get(accountId);
+    if (!reads) this.byAccount.set(accountId, (reads = new Map()));
+    let pending = reads.get(key) as Promise<T> | undefined;
+    if (!pending) reads.set(key, (pending = read()));
+    return pending;
+  }
+
+  release(accountId: string): void {
+    this.byAccount.delete(accountId);
   }
 }
 
@@ -358,6 +377,7 @@ async function runTask(
   caller: CallerIdentity,
   settings: ResolvedCollectOptions,
   coverage: CoverageLog,
+  sharedReads: SharedReads,
 ): Promise<unknown[]> {
   const apiRegion = task.region === 'global' ? settings.homeRegion : task.region;
   const context: CollectContext = {
@@ -366,6 +386,7 @@ async function runTask(
     apiRegion,
     partition: caller.partition,
     client: (Client, region) => clients.get(Client, task.accountId, region ?? apiRegion),
+    shared: (key, read) => sharedReads.get(task.accountId, `${task.region}|${key}`, read),
     reportGap: (error, where = {}) =>
       coverage.addError(
         task.collector.part,

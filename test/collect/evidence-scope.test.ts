@@ -143,3 +143,20 @@ describe('gaps a user can act on', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('one list call answers two parts', () => {
+  it('lists DB instances once per account and region for both instances and cluster members', async () => {
+    const fake = await startFakeAws();
+    const { inventory } = await collect({ needs: ['rds.instances', 'rds.clusters'] });
+    expect(inventory.rds.clusters[0]?.members.map((member) => member.availabilityZone)).toEqual([
+      'eu-west-1a',
+      'eu-west-1b',
+    ]);
+    const listings = fake.calls.filter(
+      (call) =>
+        call.operation === 'DescribeDBInstances' && call.account === MANAGEMENT && call.region === HOME,
+    );
+    // Two pages, each asked once.
+    expect(listings.map((call) => call.params.Marker ?? 'first')).toEqual(['first', 'db-page-2']);
+  });
+});
