@@ -112,6 +112,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 export class FakeAws {
   readonly calls: FakeRequest[] = [];
   readonly unanswered: FakeRequest[] = [];
+  /** Age of the oldest SigV4 signature on arrival (X-Amz-Date to now), in ms: signing must come just before sending. */
+  oldestSignatureAgeMs = 0;
   private readonly rowsByKey = new Map<string, ResponseRow[]>();
   private readonly options: FakeAwsOptions;
   private readonly faults: (Fault & { remaining: number })[];
@@ -161,6 +163,7 @@ export class FakeAws {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.recordSignatureAge(request);
     const body = await readBody(request);
     const parsed = this.parse(request, body);
     const requestId = `req-${++this.requestCounter}`;
@@ -216,6 +219,16 @@ export class FakeAws {
         : {}),
     });
     response.end(encoded.body);
+  }
+
+  private recordSignatureAge(request: IncomingMessage): void {
+    const signedAt = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(
+      String(request.headers['x-amz-date'] ?? ''),
+    );
+    if (!signedAt) return;
+    const [, year, month, day, hour, minute, second] = signedAt.map(Number) as number[];
+    const age = Date.now() - Date.UTC(year!, month! - 1, day, hour, minute, second);
+    this.oldestSignatureAgeMs = Math.max(this.oldestSignatureAgeMs, age);
   }
 
   private parse(request: IncomingMessage, body: string): FakeRequest {
