@@ -24,6 +24,37 @@ export const PER_REGION = {
   managedInstances: 100,
 };
 export const PER_ACCOUNT = { users: 20, roles: 40, buckets: 10 };
+
+/**
+ * Two snapshot-heavy account-regions: one whose endpoint answers ~5,000 snapshots of which most belong to
+ * other accounts (it ignores OwnerIds=self, as some do), and one that owns ~5,000.
+ */
+export const SNAPSHOT_HEAVY = {
+  foreign: { account: accountId(3), region: REGIONS[1]!, snapshots: 5_000, owned: 200 },
+  owned: { account: accountId(4), region: REGIONS[1]!, snapshots: 5_000, owned: 5_000 },
+};
+
+function snapshotShape(account: string, region: string): { snapshots: number; owned: number } {
+  for (const heavy of Object.values(SNAPSHOT_HEAVY))
+    if (heavy.account === account && heavy.region === region) return heavy;
+  return { snapshots: PER_REGION.snapshots, owned: PER_REGION.snapshots };
+}
+
+/** Snapshot `i` of the account-region: owned ones first, then other accounts'; `snap-0` is public. */
+function describeSnapshots(request: FakeRequest): string {
+  const shape = snapshotShape(request.account, request.region);
+  const publicOnly = request.params['RestorableBy.1'] === 'all';
+  // Every public snapshot: the account's snap-0 and, from an endpoint that ignores OwnerIds, every tenth foreign one.
+  const indices = publicOnly
+    ? range(shape.snapshots).filter((i) => i === 0 || (i >= shape.owned && i % 10 === 0))
+    : range(shape.snapshots);
+  const { slice, next } = page(indices, request.params.NextToken, pageSize(request, 1000));
+  const items = slice.map((i) => {
+    const owner = i < shape.owned ? request.account : '999999999999';
+    return `<item><snapshotId>snap-${i}</snapshotId><volumeId>vol-${i}</volumeId><status>completed</status><startTime>2026-09-01T00:00:00.000Z</startTime><ownerId>${owner}</ownerId><volumeSize>50</volumeSize><encrypted>${owner === request.account}</encrypted>${tags(`snap-${i}`)}</item>`;
+  });
+  return `<snapshotSet>${items.join('')}</snapshotSet>${next ? `<nextToken>${next}</nextToken>` : ''}`;
+}
 const DB_PARAMETERS = 150;
 
 export function accountId(index: number): string {
@@ -32,11 +63,15 @@ export function accountId(index: number): string {
 
 export function expectedResources(): number {
   const regional = Object.values(PER_REGION).reduce((sum, count) => sum + count, 0);
+  const heavySnapshots = Object.values(SNAPSHOT_HEAVY).reduce(
+    (sum, heavy) => sum + heavy.owned - PER_REGION.snapshots,
+    0,
+  );
   // + per region: parameter groups (2), EBS default (1), session preferences (1), instance connect endpoint (1);
   // + per account: account summary, password policy, account public access block; + one trail per account.
   const perRegion = regional + 2 + 1 + 1 + 1;
   const perAccount = PER_ACCOUNT.users + PER_ACCOUNT.roles + PER_ACCOUNT.buckets + 3 + 1;
-  return ACCOUNTS * (REGIONS.length * perRegion + perAccount);
+  return ACCOUNTS * (REGIONS.length * perRegion + perAccount) + heavySnapshots;
 }
 
 /** Page `token` of `items` of `pageSize`: the slice and the next token. */
@@ -126,19 +161,11 @@ function ec2Rows(): ResponseRow[] {
           `<item><volumeId>vol-${i}</volumeId><size>${20 + (i % 100)}</size><availabilityZone>${r.region}a</availabilityZone><status>in-use</status><attachmentSet><item><volumeId>vol-${i}</volumeId><instanceId>i-${(i % 150).toString(16).padStart(17, '0')}</instanceId><status>attached</status></item></attachmentSet><volumeType>gp3</volumeType><encrypted>${i % 4 !== 0}</encrypted>${tags(`vol-${i}`)}</item>`,
       ),
     ],
-    [
-      'DescribeSnapshots',
-      ec2List(
-        'snapshotSet',
-        PER_REGION.snapshots,
-        (i, r) =>
-          `<item><snapshotId>snap-${i}</snapshotId><volumeId>vol-${i}</volumeId><status>completed</status><startTime>2026-09-01T00:00:00.000Z</startTime><ownerId>${r.account}</ownerId><volumeSize>50</volumeSize><encrypted>true</encrypted>${tags(`snap-${i}`)}</item>`,
-      ),
-    ],
+    ['DescribeSnapshots', describeSnapshots],
     [
       'DescribeSnapshotAttribute',
       (r) =>
-        `<snapshotId>${r.params.SnapshotId}</snapshotId><createVolumePermission>${r.params.SnapshotId === 'snap-0' ? '<item><group>all</group></item>' : ''}</createVolumePermission>`,
+        `<snapshotId>${r.params.SnapshotId}</snapshotId><createVolumePermission>${r.params.SnapshotId === 'snap-1' ? `<item><userId>${accountId(2)}</userId></item>` : ''}</createVolumePermission>`,
     ],
     [
       'DescribeInstanceConnectEndpoints',

@@ -13,6 +13,12 @@ process.on('SIGTERM', () => {
   const unanswered = fake.unanswered.length;
   const cpu = process.cpuUsage();
   const cpuSeconds = Number(((cpu.user + cpu.system) / 1e6).toFixed(1));
-  process.stdout.write(`${JSON.stringify({ requests: fake.calls.length, unanswered, cpuSeconds })}\n`);
+  const byOperation: Record<string, number> = {};
+  for (const call of fake.calls) byOperation[call.operation] = (byOperation[call.operation] ?? 0) + 1;
+  // X-Amz-Date has whole seconds: the age is exact to within one second.
+  const oldestSignatureAgeSeconds = Math.round(fake.oldestSignatureAgeMs / 1000);
+  process.stdout.write(
+    `${JSON.stringify({ requests: fake.calls.length, unanswered, cpuSeconds, oldestSignatureAgeSeconds, byOperation })}\n`,
+  );
   process.exit(0);
 });

@@ -10,7 +10,7 @@ export default defineCheck({
   severity: 'medium',
   description:
     'EBS encryption by default is an account setting per Region. While it is off, every volume created from an AMI, a launch template or the console without an explicit encryption flag stores its data unencrypted, and that cannot be changed in place later.',
-  needs: ['ec2.ebsEncryptionByDefault', 'ec2.volumes'],
+  needs: ['ec2.ebsEncryptionByDefault.enabled', 'ec2.volumes'],
   wellArchitected: [
     { question: 'protect-data-rest', choice: 'sec_protect_data_rest_encrypt', bestPractice: 'SEC08-BP02' },
     {

@@ -1,7 +1,12 @@
 import type { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
+import type {
+  AwsCredentialIdentityProvider,
+  FinalizeRequestMiddleware,
+  MiddlewareStack,
+} from '@smithy/types';
 import { iamActionFor } from './iam-actions.ts';
 import type { ConcurrencyLimits } from './limits.ts';
+import { ReviewRetryStrategy } from './retry.ts';
 
 /** What every SDK v3 client has that the factory relies on. */
 export interface SdkClient {
@@ -58,8 +63,8 @@ export class ClientFactory {
       client = new Client({
         region,
         credentials: this.options.credentialsFor(accountId),
-        retryMode: 'adaptive',
         maxAttempts: this.options.maxAttempts,
+        retryStrategy: new ReviewRetryStrategy(this.options.maxAttempts),
         requestHandler: this.options.httpHandler,
         ...(this.options.profile ? { profile: this.options.profile } : {}),
       });
@@ -87,29 +92,45 @@ export class ClientFactory {
     this.options.httpHandler.destroy();
   }
 
+  /**
+   * Admission comes before a request is built and signed: a call waits for its account and region's slot
+   * before it is serialized (so waiting calls hold no request objects) and for a global slot after the
+   * retry step, per attempt, before it is signed (so a signature is seconds old when it reaches AWS, and a
+   * call sleeping in retry backoff holds no global slot).
+   */
   private instrument(client: SdkClient, service: string, accountId: string, region: string): void {
     const { limits, observe } = this.options;
-    // The deserialize step runs once per attempt, inside the SDK's retry loop: admission is per attempt,
-    // so a request sleeping in retry backoff holds no concurrency slot.
+    const operationOf = (context: unknown) =>
+      String((context as { commandName?: string }).commandName ?? '').replace(/Command$/, '');
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const attempt = ((context as { wareviewAttempts?: number }).wareviewAttempts ?? 0) + 1;
-        (context as { wareviewAttempts?: number }).wareviewAttempts = attempt;
-        const operation = String((context as { commandName?: string }).commandName ?? '').replace(
-          /Command$/,
-          '',
-        );
-        observe?.({ service, operation, accountId, region, attempt });
+        const operation = operationOf(context);
         try {
-          return await limits.run(accountId, region, () => next(args));
+          return await limits.inAccountRegion(accountId, region, () => next(args));
         } catch (error) {
-          // Coverage gaps name the permission that was missing, not just the SDK's message.
+          // Coverage gaps name the permission that was missing and the call, not just the SDK's message.
           if (error && typeof error === 'object')
-            Object.assign(error, { iamAction: iamActionFor(service, operation) });
+            Object.assign(error, {
+              iamAction: iamActionFor(service, operation),
+              apiCall: `${service} ${operation}`,
+            });
           throw error;
         }
       },
-      { step: 'deserialize', name: 'wareviewAdmission', priority: 'high' },
+      { step: 'initialize', name: 'wareviewAccountRegionAdmission', priority: 'high' },
     );
+    const globalAdmission: FinalizeRequestMiddleware<object, object> = (next, context) => async (args) => {
+      const attempt = ((context as { wareviewAttempts?: number }).wareviewAttempts ?? 0) + 1;
+      (context as { wareviewAttempts?: number }).wareviewAttempts = attempt;
+      return limits.inGlobal(() => {
+        observe?.({ service, operation: operationOf(context), accountId, region, attempt });
+        return next(args);
+      });
+    };
+    client.middlewareStack.addRelativeTo(globalAdmission, {
+      relation: 'before',
+      toMiddleware: 'httpSigningMiddleware',
+      name: 'wareviewGlobalAdmission',
+    });
   }
 }

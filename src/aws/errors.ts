@@ -36,6 +36,8 @@ export interface ClassifiedError {
   message: string;
   /** IAM action of the failed call, when the client factory made it. */
   operation?: string;
+  /** HTTP status of the answer, when there was one. */
+  httpStatus?: number;
 }
 
 interface AwsLikeError {
@@ -44,25 +46,94 @@ interface AwsLikeError {
   Code?: string;
   message?: string;
   $metadata?: { httpStatusCode?: number };
+  /** The raw answer, which the SDK attaches when it could not read it. */
+  $response?: { statusCode?: number };
   iamAction?: string;
+  /** `KMS ListKeys`: the client and operation, attached by the client factory. */
+  apiCall?: string;
 }
+
+/** Codes and messages of an operation the endpoint does not offer: asking again will not help. */
+const NOT_IMPLEMENTED = /not ?implemented|unknownoperation|invalidaction/i;
 
 /** Maps an SDK or network error to the coverage reason the report shows. */
 export function classifyAwsError(error: unknown): ClassifiedError {
   const value = (error ?? {}) as AwsLikeError;
-  const classified = classifyReason(value, error);
-  return value.iamAction ? { ...classified, operation: value.iamAction } : classified;
+  const httpStatus = value.$metadata?.httpStatusCode ?? value.$response?.statusCode;
+  const classified = classifyReason(value, error, httpStatus);
+  return {
+    ...classified,
+    ...(value.iamAction ? { operation: value.iamAction } : {}),
+    ...(httpStatus !== undefined ? { httpStatus } : {}),
+  };
 }
 
-function classifyReason(value: AwsLikeError, error: unknown): ClassifiedError {
+/**
+ * An answer the SDK could not read (an HTML error page from a proxy, an emulator's plain text) surfaces as
+ * the parser's complaint; the status and the call are what tell the user something.
+ */
+function unreadableAnswer(value: AwsLikeError, httpStatus: number | undefined): string | undefined {
+  if (httpStatus === undefined || httpStatus < 400) return undefined;
+  const unread =
+    value.name === 'SyntaxError' ||
+    value.name === 'Unknown' ||
+    value.name === 'UnknownError' ||
+    /^(Unknown|UnknownError|Deserialization error)/.test(value.message ?? '');
+  return unread ? `HTTP ${httpStatus} from ${value.apiCall ?? 'the service'}` : undefined;
+}
+
+function classifyReason(
+  value: AwsLikeError,
+  error: unknown,
+  httpStatus: number | undefined,
+): ClassifiedError {
   const code = value.Code ?? value.name ?? value.code ?? 'Error';
-  const message = (value.message ?? String(error)).split('\n')[0] ?? '';
+  const message =
+    unreadableAnswer(value, httpStatus) ?? (value.message ?? String(error)).split('\n')[0] ?? '';
   const byCode = REASONS_BY_CODE[code] ?? (value.code ? REASONS_BY_CODE[value.code] : undefined);
   if (byCode) return { reason: byCode, code, message };
   if (value.code && TIMEOUT_CODES.has(value.code)) return { reason: 'timeout', code: value.code, message };
   if (/throttl|rate exceeded/i.test(code)) return { reason: 'throttled', code, message };
-  if (value.$metadata?.httpStatusCode === 403) return { reason: 'access-denied', code, message };
+  if (httpStatus === 403) return { reason: 'access-denied', code, message };
   return { reason: 'error', code, message };
+}
+
+/**
+ * Answers that will be the same however often the call is repeated: a denied permission, a region not
+ * enabled, an operation the endpoint does not implement (501, or "not implemented" under any status).
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  const value = (error ?? {}) as AwsLikeError;
+  const { reason, code, httpStatus } = classifyAwsError(error);
+  return (
+    reason === 'access-denied' ||
+    reason === 'opt-in-required' ||
+    httpStatus === 501 ||
+    NOT_IMPLEMENTED.test(code) ||
+    NOT_IMPLEMENTED.test(value.message ?? '')
+  );
+}
+
+/** What the user can do about a failed read, for the report and the terminal. */
+export function gapHint(classified: ClassifiedError, permanent: boolean): string {
+  const action = classified.operation ?? 'the read action';
+  switch (classified.reason) {
+    case 'access-denied':
+      return `Allow ${action} to the reviewing identity (see \`wareview iam-policy\`); check SCPs and resource policies that deny it.`;
+    case 'opt-in-required':
+    case 'region-disabled':
+      return 'Enable the region for the account, or leave it out with --regions.';
+    case 'throttled':
+      return 'Run again with a lower --concurrency, or when the account is less busy.';
+    case 'timeout':
+      return 'Check the network path to the endpoint, or raise --request-timeout.';
+    case 'assume-role-failed':
+      return 'Create the review role in the account with a trust policy for the reviewing identity, or leave the account out with --accounts.';
+    default:
+      return permanent
+        ? `The endpoint does not offer ${action}; this datum cannot be reviewed there.`
+        : 'The service failed to answer; run the review again later.';
+  }
 }
 
 /** An error code that means "nothing configured" rather than a failure, e.g. NoSuchBucketPolicy. */

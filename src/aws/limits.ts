@@ -24,12 +24,22 @@ export class ConcurrencyLimits {
   }
 
   run<T>(accountId: string, region: string, request: () => Promise<T>): Promise<T> {
+    return this.inAccountRegion(accountId, region, () => this.inGlobal(request));
+  }
+
+  /** A slot of the account and region alone: held across a call's retries, which share its rate limit. */
+  inAccountRegion<T>(accountId: string, region: string, request: () => Promise<T>): Promise<T> {
     const key = `${accountId}/${region}`;
     let limit = this.scoped.get(key);
     if (!limit) {
       limit = pLimit(this.options.perAccountRegion);
       this.scoped.set(key, limit);
     }
-    return limit(() => this.global(request));
+    return limit(request);
+  }
+
+  /** A global slot alone: one attempt on the wire. */
+  inGlobal<T>(request: () => Promise<T>): Promise<T> {
+    return this.global(request);
   }
 }

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { InventoryInput, INVENTORY_SERVICES } from '../inventory/schema.ts';
 import type { SdkClient, SdkClientConstructor } from '../aws/clients.ts';
 
@@ -22,10 +23,24 @@ export interface CollectContext {
   partition: string;
   client<C extends SdkClient>(Client: SdkClientConstructor<C>, region?: string): C;
   /**
-   * Records a gap for part of what this collector reads (one bucket's region, say) and lets it go on
-   * with the rest. A collector that throws instead loses the whole part for its account and region.
+   * Records a gap for part of what this collector reads (one bucket, one datum of every item) and lets it
+   * go on with the rest. A collector that throws instead loses the part for its account and region.
    */
-  reportGap(error: unknown, region: string): void;
+  reportGap(error: unknown, where?: GapScope): void;
+  /**
+   * The result of `read`, run once per account, region and `key` however many collectors ask (two parts
+   * built from one list call, e.g. DB instances for instances and for cluster members).
+   */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T>;
+}
+
+/** What a gap concerns; each field left out widens it (the task's region, every resource, every datum). */
+export interface GapScope {
+  region?: string;
+  /** ARN of the one resource whose data could not be read. */
+  resource?: string;
+  /** `part.field` of the one datum that could not be read, e.g. `s3.buckets.tlsOnlyPolicy`. */
+  attribute?: string;
 }
 
 /** A collector fills one inventory part and declares the IAM actions it calls. */
@@ -85,7 +100,14 @@ export async function collectPages<P, T>(
   return all;
 }
 
-/** Runs `map` over `items` concurrently; the client factory's limits bound the requests in flight. */
+/** Calls per resource one task starts at a time: a few more than an account and region may have in flight. */
+const PER_RESOURCE_CALLS_IN_FLIGHT = 16;
+
+/**
+ * Runs `map` over `items`, a few at a time: a call per resource over a list of any length never means
+ * thousands of pending requests (memory), and the client factory's limits pace what is in flight.
+ */
 export function mapConcurrently<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
-  return Promise.all(items.map(map));
+  const limit = pLimit(PER_RESOURCE_CALLS_IN_FLIGHT);
+  return Promise.all(items.map((item) => limit(() => map(item))));
 }

@@ -13,6 +13,7 @@ import {
   paginateDescribeVpcs,
   type IpPermission,
   type RouteTable,
+  type Snapshot,
 } from '@aws-sdk/client-ec2';
 import {
   base,
@@ -54,24 +55,58 @@ function permission(rule: IpPermission) {
 }
 
 /**
- * Subnets whose effective route table sends 0.0.0.0/0 (or ::/0) to an internet gateway. A subnet
- * without an explicit association uses its VPC's main route table.
+ * Whom a snapshot is shared with needs one call per snapshot; it is asked only where a check reads it:
+ * a public snapshot is judged as public, a failed one holds no data.
+ */
+function needsSharingRead(snapshot: Snapshot, isPublic: boolean): boolean {
+  return !isPublic && snapshot.State !== 'error';
+}
+
+async function sharedWithAccounts(
+  context: CollectContext,
+  snapshotId: string | undefined,
+  arn: string,
+): Promise<string[]> {
+  try {
+    const { CreateVolumePermissions: permissions = [] } = await context
+      .client(EC2Client)
+      .send(
+        new DescribeSnapshotAttributeCommand({ SnapshotId: snapshotId, Attribute: 'createVolumePermission' }),
+      );
+    return permissions.flatMap((grant) => (grant.UserId ? [grant.UserId] : []));
+  } catch (error) {
+    context.reportGap(error, { resource: arn, attribute: 'ec2.snapshots.sharedWithAccounts' });
+    return [];
+  }
+}
+
+type Destination = 'ipv4' | 'ipv6';
+
+/** True when the table sends the whole address space of `destination` to an internet gateway. */
+function routesToInternet(table: RouteTable, destination: Destination): boolean {
+  return (table.Routes ?? []).some(
+    (route) =>
+      (destination === 'ipv4'
+        ? route.DestinationCidrBlock === '0.0.0.0/0'
+        : route.DestinationIpv6CidrBlock === '::/0') &&
+      (route.GatewayId ?? '').startsWith('igw-') &&
+      route.State !== 'blackhole',
+  );
+}
+
+/**
+ * Subnets whose effective route table sends 0.0.0.0/0 (`ipv4`) or ::/0 (`ipv6`) to an internet
+ * gateway. A subnet without an explicit association uses its VPC's main route table.
  */
 export function publicSubnetIds(
   routeTables: readonly RouteTable[],
   subnets: readonly { SubnetId?: string; VpcId?: string }[],
+  destination: Destination = 'ipv4',
 ) {
-  const toInternet = (table: RouteTable) =>
-    (table.Routes ?? []).some(
-      (route) =>
-        (route.DestinationCidrBlock === '0.0.0.0/0' || route.DestinationIpv6CidrBlock === '::/0') &&
-        (route.GatewayId ?? '').startsWith('igw-') &&
-        route.State !== 'blackhole',
-    );
   const explicit = new Map<string, boolean>();
   const mainByVpc = new Map<string, boolean>();
   for (const table of routeTables) {
-    const reachesInternet = toInternet(table);
+    const reachesInternet = routesToInternet(table, destination);
     for (const association of table.Associations ?? []) {
       if (association.Main && table.VpcId) mainByVpc.set(table.VpcId, reachesInternet);
       if (association.SubnetId) explicit.set(association.SubnetId, reachesInternet);
@@ -111,6 +146,11 @@ export const ec2Collectors = [
           availabilityZone: instance.Placement?.AvailabilityZone,
           publicIp: instance.PublicIpAddress ?? null,
           privateIp: instance.PrivateIpAddress ?? null,
+          ipv6Addresses: (instance.NetworkInterfaces ?? []).flatMap((networkInterface) =>
+            (networkInterface.Ipv6Addresses ?? []).flatMap((address) =>
+              address.Ipv6Address ? [address.Ipv6Address] : [],
+            ),
+          ),
           securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) =>
             group.GroupId ? [group.GroupId] : [],
           ),
@@ -175,7 +215,8 @@ export const ec2Collectors = [
           (page) => page.RouteTables,
         ),
       ]);
-      const publicIds = publicSubnetIds(routeTables, subnets);
+      const publicIds = publicSubnetIds(routeTables, subnets, 'ipv4');
+      const publicIpv6Ids = publicSubnetIds(routeTables, subnets, 'ipv6');
       return subnets.map((subnet) => ({
         ...base(
           context,
@@ -188,6 +229,7 @@ export const ec2Collectors = [
         cidrBlock: subnet.CidrBlock ?? '',
         mapPublicIpOnLaunch: subnet.MapPublicIpOnLaunch ?? false,
         public: publicIds.has(subnet.SubnetId ?? ''),
+        publicIpv6: publicIpv6Ids.has(subnet.SubnetId ?? ''),
         tags: tagMap(subnet.Tags),
       }));
     },
@@ -217,31 +259,35 @@ export const ec2Collectors = [
     scope: 'regional',
     actions: ['ec2:DescribeSnapshots', 'ec2:DescribeSnapshotAttribute'],
     async collect(context) {
-      const client = context.client(EC2Client);
-      const snapshots = await collectPages(
-        paginateDescribeSnapshots(ec2(context), { OwnerIds: ['self'] }),
-        (page) => page.Snapshots,
-      );
+      const owned = (snapshots: readonly Snapshot[] | undefined) =>
+        // An endpoint may ignore OwnerIds=self: a snapshot of another account is not this account's evidence.
+        (snapshots ?? []).filter((snapshot) => snapshot.OwnerId === context.accountId);
+      const [snapshots, publicSnapshots] = await Promise.all([
+        collectPages(paginateDescribeSnapshots(ec2(context), { OwnerIds: ['self'] }), (page) =>
+          owned(page.Snapshots),
+        ),
+        // One filtered list answers "public?" for every snapshot at once.
+        collectPages(
+          paginateDescribeSnapshots(ec2(context), { OwnerIds: ['self'], RestorableByUserIds: ['all'] }),
+          (page) => owned(page.Snapshots),
+        ),
+      ]);
+      const publicIds = new Set(publicSnapshots.map((snapshot) => snapshot.SnapshotId));
       return mapConcurrently(snapshots, async (snapshot) => {
-        const { CreateVolumePermissions: permissions = [] } = await client.send(
-          new DescribeSnapshotAttributeCommand({
-            SnapshotId: snapshot.SnapshotId,
-            Attribute: 'createVolumePermission',
-          }),
-        );
+        const arn = `arn:${context.partition}:ec2:${context.region}::snapshot/${snapshot.SnapshotId}`;
+        const isPublic = publicIds.has(snapshot.SnapshotId);
         return {
-          ...base(
-            context,
-            `arn:${context.partition}:ec2:${context.region}::snapshot/${snapshot.SnapshotId}`,
-            nameTag(snapshot.Tags),
-          ),
+          ...base(context, arn, nameTag(snapshot.Tags)),
           snapshotId: snapshot.SnapshotId ?? '',
+          ownerId: snapshot.OwnerId ?? null,
           state: snapshot.State ?? 'completed',
           volumeId: snapshot.VolumeId ?? null,
           encrypted: snapshot.Encrypted ?? false,
           kmsKeyId: snapshot.KmsKeyId ?? null,
-          public: permissions.some((grant) => grant.Group === 'all'),
-          sharedWithAccounts: permissions.flatMap((grant) => (grant.UserId ? [grant.UserId] : [])),
+          public: isPublic,
+          sharedWithAccounts: needsSharingRead(snapshot, isPublic)
+            ? await sharedWithAccounts(context, snapshot.SnapshotId, arn)
+            : [],
           startedAt: isoOrUndefined(snapshot.StartTime),
           tags: tagMap(snapshot.Tags),
         };
@@ -254,18 +300,29 @@ export const ec2Collectors = [
     actions: ['ec2:GetEbsEncryptionByDefault', 'ec2:GetEbsDefaultKmsKeyId'],
     async collect(context) {
       const client = context.client(EC2Client);
-      const [byDefault, defaultKey] = await Promise.all([
+      const arn = `arn:${context.partition}:ec2:${context.region}:${context.accountId}:ebs-encryption-by-default`;
+      // Two settings, two reads: the key id failing must not lose whether encryption is on.
+      const [byDefault, defaultKey] = await Promise.allSettled([
         client.send(new GetEbsEncryptionByDefaultCommand({})),
         client.send(new GetEbsDefaultKmsKeyIdCommand({})),
       ]);
+      if (byDefault.status === 'rejected' && defaultKey.status === 'rejected') throw byDefault.reason;
+      if (byDefault.status === 'rejected')
+        context.reportGap(byDefault.reason, {
+          resource: arn,
+          attribute: 'ec2.ebsEncryptionByDefault.enabled',
+        });
+      if (defaultKey.status === 'rejected')
+        context.reportGap(defaultKey.reason, {
+          resource: arn,
+          attribute: 'ec2.ebsEncryptionByDefault.kmsKeyId',
+        });
       return [
         {
-          ...base(
-            context,
-            `arn:${context.partition}:ec2:${context.region}:${context.accountId}:ebs-encryption-by-default`,
-          ),
-          enabled: byDefault.EbsEncryptionByDefault ?? false,
-          kmsKeyId: defaultKey.KmsKeyId ?? null,
+          ...base(context, arn),
+          enabled:
+            byDefault.status === 'fulfilled' ? (byDefault.value.EbsEncryptionByDefault ?? false) : false,
+          kmsKeyId: defaultKey.status === 'fulfilled' ? (defaultKey.value.KmsKeyId ?? null) : null,
         },
       ];
     },

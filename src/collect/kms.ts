@@ -38,9 +38,17 @@ function rotationApplies(key: KeyMetadata): boolean {
   );
 }
 
-async function customerKeyDetails(context: CollectContext, key: KeyMetadata) {
+/**
+ * AWS creates and manages the keys behind `alias/aws/...` aliases whatever `KeyManager` an endpoint
+ * answers; the account cannot rotate, disable or delete them, so they are not its customer keys.
+ */
+function isAwsManaged(key: KeyMetadata, aliases: readonly string[]): boolean {
+  return key.KeyManager === 'AWS' || aliases.some((alias) => alias.startsWith('alias/aws/'));
+}
+
+async function customerKeyDetails(context: CollectContext, key: KeyMetadata, awsManaged: boolean) {
   const client = context.client(KMSClient);
-  if (key.KeyManager !== 'CUSTOMER') return { rotationEnabled: null, tags: {} };
+  if (awsManaged) return { rotationEnabled: null, tags: {} };
   const [rotation, tags] = await Promise.all([
     rotationApplies(key) ? client.send(new GetKeyRotationStatusCommand({ KeyId: key.KeyId })) : undefined,
     collectPages(
@@ -73,23 +81,21 @@ export const kmsCollectors = [
       return mapConcurrently(keys, async ({ KeyId: keyId }) => {
         const described = await client.send(new DescribeKeyCommand({ KeyId: keyId }));
         const key: KeyMetadata = described.KeyMetadata ?? { KeyId: keyId };
-        const details = await customerKeyDetails(context, key);
         const keyAliases = aliases
           .filter((alias) => alias.TargetKeyId === keyId)
           .map((alias) => alias.AliasName ?? '');
+        const details = await customerKeyDetails(context, key, isAwsManaged(key, keyAliases));
         return {
           ...base(context, key.Arn ?? '', keyAliases[0] ?? keyId ?? ''),
           keyId: keyId ?? '',
-          manager: key.KeyManager === 'AWS' ? ('AWS' as const) : ('CUSTOMER' as const),
+          manager: isAwsManaged(key, keyAliases) ? ('AWS' as const) : ('CUSTOMER' as const),
           state: (KEY_STATES as readonly string[]).includes(key.KeyState ?? '')
             ? (key.KeyState as KeyState)
             : 'Unavailable',
           keySpec: key.KeySpec ?? 'SYMMETRIC_DEFAULT',
           rotationEnabled: details.rotationEnabled,
           deletionDate: isoOrNull(key.DeletionDate),
-          aliases: aliases
-            .filter((alias) => alias.TargetKeyId === keyId)
-            .map((alias) => alias.AliasName ?? ''),
+          aliases: keyAliases,
           description: key.Description ?? '',
           tags: details.tags,
         };

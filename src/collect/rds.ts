@@ -37,8 +37,11 @@ function rds(context: CollectContext) {
   return { client: context.client(RDSClient), pageSize: 100 };
 }
 
+/** DB instances of the account and region, listed once for both the instances and the cluster members. */
 function listInstances(context: CollectContext) {
-  return collectPages(paginateDescribeDBInstances(rds(context), {}), (page) => page.DBInstances);
+  return context.shared('rds:DescribeDBInstances', () =>
+    collectPages(paginateDescribeDBInstances(rds(context), {}), (page) => page.DBInstances),
+  );
 }
 
 function regionOfArn(arn: string | undefined): string[] {

@@ -27,8 +27,12 @@ export const DISCOVERY_ACTIONS = [
   'ec2:DescribeRegions',
 ] as const;
 
+/** A need names a service, a part or one field of a part (`s3.buckets.tlsOnlyPolicy`): all read that part. */
 function wanted(needs: readonly string[] | undefined, part: string): boolean {
-  return !needs || needs.some((need) => need === part || part.startsWith(`${need}.`));
+  return (
+    !needs ||
+    needs.some((need) => need === part || part.startsWith(`${need}.`) || need.startsWith(`${part}.`))
+  );
 }
 
 /** Collectors for the parts checks need; `needs` absent means every part. */

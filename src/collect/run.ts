@@ -5,7 +5,7 @@ import type { ZodArray } from 'zod';
 import { z, ZodDefault, type ZodTypeAny } from 'zod';
 import { ClientFactory, type CallEvent } from '../aws/clients.ts';
 import { assumeRoleCredentials, baseCredentials, selectProfile } from '../aws/credentials.ts';
-import { classifyAwsError, type GapReason } from '../aws/errors.ts';
+import { classifyAwsError, gapHint, isPermanentFailure, type GapReason } from '../aws/errors.ts';
 import { createHttpHandler } from '../aws/http.ts';
 import { ConcurrencyLimits } from '../aws/limits.ts';
 import { describeError, userError } from '../errors.ts';
@@ -20,7 +20,7 @@ import {
 } from '../inventory/schema.ts';
 import { markValidated } from '../inventory/store.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
-import type { CollectContext, PartCollector, ServiceName } from './collector.ts';
+import type { CollectContext, GapScope, PartCollector, ServiceName } from './collector.ts';
 import { resolveCollectOptions, type CollectOptions, type ResolvedCollectOptions } from './options.ts';
 import { MemoryCeiling } from './memory-ceiling.ts';
 import { discoverOrganization } from './organizations.ts';
@@ -39,6 +39,12 @@ import {
 /** Tasks in flight per global request slot; a task often waits on a chain of calls (list, then describe). */
 const TASKS_PER_REQUEST_SLOT = 4;
 
+/**
+ * Gap part of an account whose enabled regions could not be listed: no check reads it, the report shows
+ * it with the operation and what to do.
+ */
+const REGIONS_PART = 'regions';
+
 /** Client-factory key of the caller's own credentials before its account id is known. */
 const CALLER = 'caller';
 
@@ -49,19 +55,29 @@ interface Task {
   region: string;
 }
 
-/** Coverage gaps, one per part, account, region and reason, whatever number of calls failed. */
+/**
+ * Coverage gaps, one per part, account, region, reason, resource and datum, whatever number of calls
+ * failed. Each names the failed operation, the HTTP status and what the user can do.
+ */
 class CoverageLog {
   private readonly gaps = new Map<string, CoverageGap>();
   constructor(private readonly progress: ProgressSink) {}
 
   add(gap: CoverageGap): void {
-    const key = `${gap.part}|${gap.accountId}|${gap.region}|${gap.reason}`;
+    const key = `${gap.part}|${gap.accountId}|${gap.region}|${gap.reason}|${gap.resource ?? ''}|${gap.attribute ?? ''}`;
     if (this.gaps.has(key)) return;
     this.gaps.set(key, gap);
     this.progress({ type: 'gap', gap });
   }
 
-  addError(part: string, accountId: string, region: string, error: unknown, reason?: GapReason): void {
+  addError(
+    part: string,
+    accountId: string,
+    region: string,
+    error: unknown,
+    where: GapScope = {},
+    reason?: GapReason,
+  ): void {
     const classified = classifyAwsError(error);
     this.add({
       part,
@@ -70,6 +86,10 @@ class CoverageLog {
       reason: reason ?? classified.reason,
       message: classified.message || describeError(error),
       ...(classified.operation ? { operation: classified.operation } : {}),
+      ...(where.resource ? { resource: where.resource } : {}),
+      ...(where.attribute ? { attribute: where.attribute } : {}),
+      ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}),
+      hint: gapHint(classified, isPermanentFailure(error)),
     });
   }
 
@@ -162,13 +182,18 @@ export async function collectInventory(
     inventory.scope = { accounts: inScope.map((account) => account.id), regions, organization: settings.org };
 
     const readable = await accountsWithAccess(inScope, caller, credentialsFor, settings, coverage);
+    const sharedReads = new SharedReads();
     const collectors = collectorsFor(settings.needs);
     const tasksByAccount = await Promise.all(
       readable.map(async (account) => {
         const status =
           account.id === caller?.accountId
             ? callerRegions
-            : await regionStatus(clients, account.id, settings.homeRegion).catch(() => undefined);
+            : await regionStatus(clients, account.id, settings.homeRegion).catch((error: unknown) => {
+                // Every requested region is read then; one the account has not enabled fails part by part.
+                coverage.addError(REGIONS_PART, account.id, '*', error);
+                return undefined;
+              });
         const accountRegions = enabledRegions(account.id, regions, status, coverage);
         return collectors.flatMap((collector): Task[] =>
           collector.scope === 'account'
@@ -194,7 +219,7 @@ export async function collectInventory(
         taskLimit(async () => {
           const items = validItems(
             task,
-            await runTask(task, clients, caller as CallerIdentity, settings, coverage),
+            await runTask(task, clients, caller as CallerIdentity, settings, coverage, sharedReads),
             coverage,
           );
           const part = (inventory[task.collector.service] as Record<string, unknown[]>)[
@@ -214,6 +239,7 @@ export async function collectInventory(
           if (remaining === 0) {
             clients.release(task.accountId);
             roleCredentials.delete(task.accountId);
+            sharedReads.release(task.accountId);
             memory.check();
             progress({ type: 'account-done', accountId: task.accountId });
           }
@@ -241,6 +267,23 @@ export async function collectInventory(
     return valid;
   } finally {
     clients.destroy();
+  }
+}
+
+/** Reads several collectors of one account share, kept until the account is done. */
+class SharedReads {
+  private readonly byAccount = new Map<string, Map<string, Promise<unknown>>>();
+
+  get<T>(accountId: string, key: string, read: () => Promise<T>): Promise<T> {
+    let reads = this.byAccount.get(accountId);
+    if (!reads) this.byAccount.set(accountId, (reads = new Map()));
+    let pending = reads.get(key) as Promise<T> | undefined;
+    if (!pending) reads.set(key, (pending = read()));
+    return pending;
+  }
+
+  release(accountId: string): void {
+    this.byAccount.delete(accountId);
   }
 }
 
@@ -286,13 +329,16 @@ async function accountsWithAccess(
           await credentialsFor(account.id)();
           return true;
         } catch (error) {
+          const classified = classifyAwsError(error);
           coverage.add({
             part: '*',
             accountId: account.id,
             region: '*',
             reason: 'assume-role-failed',
-            message: `cannot assume role ${settings.roleName}: ${classifyAwsError(error).message}`,
+            message: `cannot assume role ${settings.roleName}: ${classified.message}`,
             operation: 'sts:AssumeRole',
+            ...(classified.httpStatus !== undefined ? { httpStatus: classified.httpStatus } : {}),
+            hint: gapHint({ ...classified, reason: 'assume-role-failed' }, true),
           });
           return false;
         }
@@ -319,6 +365,7 @@ function enabledRegions(
       reason: 'opt-in-required',
       message: `region ${region} is not enabled for account ${accountId}`,
       operation: 'ec2:DescribeRegions',
+      hint: 'Enable the region for the account, or leave it out with --regions.',
     });
     return false;
   });
@@ -330,6 +377,7 @@ async function runTask(
   caller: CallerIdentity,
   settings: ResolvedCollectOptions,
   coverage: CoverageLog,
+  sharedReads: SharedReads,
 ): Promise<unknown[]> {
   const apiRegion = task.region === 'global' ? settings.homeRegion : task.region;
   const context: CollectContext = {
@@ -338,7 +386,15 @@ async function runTask(
     apiRegion,
     partition: caller.partition,
     client: (Client, region) => clients.get(Client, task.accountId, region ?? apiRegion),
-    reportGap: (error, region) => coverage.addError(task.collector.part, task.accountId, region, error),
+    shared: (key, read) => sharedReads.get(task.accountId, `${task.region}|${key}`, read),
+    reportGap: (error, where = {}) =>
+      coverage.addError(
+        task.collector.part,
+        task.accountId,
+        where.region ?? (task.region === 'global' ? '*' : task.region),
+        error,
+        where,
+      ),
   };
   try {
     return await task.collector.collect(context);

@@ -50,37 +50,55 @@ async function bucketRegion(context: CollectContext, bucket: Bucket): Promise<st
   return location === 'EU' ? 'eu-west-1' : location;
 }
 
+/**
+ * Reads one datum of a bucket. A datum that cannot be read (a bucket policy that denies the reader, say)
+ * is a gap for that bucket and datum only; `fallback` stands in for it and no verdict uses it.
+ */
+async function bucketDatum<T, F>(
+  context: CollectContext,
+  where: { resource: string; region: string; attribute: string },
+  call: Promise<T>,
+  notConfigured: readonly string[],
+  fallback: F,
+): Promise<T | F> {
+  try {
+    return await orWhenMissing(call, notConfigured, fallback);
+  } catch (error) {
+    context.reportGap(error, where);
+    return fallback;
+  }
+}
+
 async function describeBucket(context: CollectContext, bucket: Bucket, region: string) {
   const client = context.client(S3Client, region);
   const name = bucket.Name ?? '';
+  const arn = `arn:${context.partition}:s3:::${name}`;
+  const datum = <T>(attribute: string, call: Promise<T>, notConfigured: readonly string[] = []) =>
+    bucketDatum(
+      context,
+      { resource: arn, region, attribute: `s3.buckets.${attribute}` },
+      call,
+      notConfigured,
+      undefined,
+    );
   const [encryption, publicAccessBlock, policy, policyStatus, versioning, tagging] = await Promise.all([
-    orWhenMissing(
-      client.send(new GetBucketEncryptionCommand({ Bucket: name })),
-      ['ServerSideEncryptionConfigurationNotFoundError'],
-      undefined,
-    ),
-    orWhenMissing(
-      client.send(new GetPublicAccessBlockCommand({ Bucket: name })),
-      ['NoSuchPublicAccessBlockConfiguration'],
-      undefined,
-    ),
-    orWhenMissing(
-      client.send(new GetBucketPolicyCommand({ Bucket: name })),
-      ['NoSuchBucketPolicy'],
-      undefined,
-    ),
-    orWhenMissing(
-      client.send(new GetBucketPolicyStatusCommand({ Bucket: name })),
-      ['NoSuchBucketPolicy'],
-      undefined,
-    ),
-    client.send(new GetBucketVersioningCommand({ Bucket: name })),
-    orWhenMissing(client.send(new GetBucketTaggingCommand({ Bucket: name })), ['NoSuchTagSet'], undefined),
+    datum('encryption', client.send(new GetBucketEncryptionCommand({ Bucket: name })), [
+      'ServerSideEncryptionConfigurationNotFoundError',
+    ]),
+    datum('publicAccessBlock', client.send(new GetPublicAccessBlockCommand({ Bucket: name })), [
+      'NoSuchPublicAccessBlockConfiguration',
+    ]),
+    datum('tlsOnlyPolicy', client.send(new GetBucketPolicyCommand({ Bucket: name })), ['NoSuchBucketPolicy']),
+    datum('publicPolicy', client.send(new GetBucketPolicyStatusCommand({ Bucket: name })), [
+      'NoSuchBucketPolicy',
+    ]),
+    datum('versioning', client.send(new GetBucketVersioningCommand({ Bucket: name }))),
+    datum('tags', client.send(new GetBucketTaggingCommand({ Bucket: name })), ['NoSuchTagSet']),
   ]);
   const rule = encryption?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
   const algorithm = rule?.SSEAlgorithm as EncryptionAlgorithm | undefined;
   return {
-    ...base(context, `arn:${context.partition}:s3:::${name}`, name),
+    ...base(context, arn, name),
     region,
     createdAt: isoOrUndefined(bucket.CreationDate),
     encryption:
@@ -92,7 +110,7 @@ async function describeBucket(context: CollectContext, bucket: Bucket, region: s
       : null,
     tlsOnlyPolicy: deniesInsecureTransport(parsePolicyDocument(policy?.Policy)),
     publicPolicy: policyStatus?.PolicyStatus?.IsPublic ?? false,
-    versioning: versioning.Status ?? ('Disabled' as const),
+    versioning: versioning?.Status ?? ('Disabled' as const),
     tags: tagMap(tagging?.TagSet),
   };
 }
@@ -115,17 +133,16 @@ export const s3Collectors = [
         paginateListBuckets({ client: context.client(S3Client), pageSize: 1000 }, {}),
         (page) => page.Buckets,
       );
-      // A bucket policy may deny the reader on one bucket: that bucket's region becomes a gap, the
-      // other buckets are still read.
+      // A bucket whose region cannot be learnt is a gap for that bucket; the other buckets are still read.
       const described = await mapConcurrently(buckets, async (bucket) => {
-        let region = 'global';
+        let region: string;
         try {
           region = await bucketRegion(context, bucket);
-          return [await describeBucket(context, bucket, region)];
         } catch (error) {
-          context.reportGap(error, region);
+          context.reportGap(error, { resource: `arn:${context.partition}:s3:::${bucket.Name ?? ''}` });
           return [];
         }
+        return [await describeBucket(context, bucket, region)];
       });
       return described.flat();
     },

@@ -1,6 +1,6 @@
 import { hash, randomUUID } from 'node:crypto';
 import { describeError } from '../errors.ts';
-import type { CoverageGap, Inventory } from '../inventory/schema.ts';
+import type { Inventory } from '../inventory/schema.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
 import { loadWellArchitectedLens } from '../watool/lens.ts';
 import {
@@ -13,6 +13,7 @@ import {
   type Check,
   type CheckOutcome,
 } from './check.ts';
+import { distinctGaps, gapConcernsCheck, gapOutcome, outcomeInGap } from './coverage.ts';
 import { RESULTS_VERSION, type CheckResult, type ResultsDocument, type Score } from './results.ts';
 import { applySuppressions, type Suppression } from './suppressions.ts';
 
@@ -27,27 +28,12 @@ export function findingKey(checkId: string, arn: string): string {
   return hash('sha256', `${checkId}\n${arn}`, 'hex').slice(0, 16);
 }
 
-/** Gaps in parts the check needs; part `*` (e.g. a member account whose role could not be assumed) covers every part. */
-function gapsFor(check: Check, coverage: readonly CoverageGap[]): CoverageGap[] {
-  return coverage.filter((gap) =>
-    check.needs.some((part) => gap.part === '*' || gap.part === part || part.startsWith(`${gap.part}.`)),
-  );
-}
-
-function inGap(outcome: CheckOutcome, gap: CoverageGap): boolean {
-  const sameAccount = outcome.resource.accountId === gap.accountId;
-  return (
-    sameAccount &&
-    (gap.region === '*' || gap.region === outcome.resource.region || outcome.resource.region === 'global')
-  );
-}
-
 /**
  * Runs one check. Missing data is never compliance: outcomes inside a coverage gap of a part the check
  * needs are replaced by one `error` per gap, and a check that throws yields one `error` result.
  */
 export function runCheck(check: Check, inventory: Inventory): CheckOutcome[] {
-  const gaps = gapsFor(check, inventory.coverage);
+  const gaps = inventory.coverage.filter((gap) => gapConcernsCheck(check.needs, gap));
   let outcomes: CheckOutcome[];
   try {
     outcomes = check.evaluate(inventory, { now: new Date(inventory.collectedAt) });
@@ -64,25 +50,8 @@ export function runCheck(check: Check, inventory: Inventory): CheckOutcome[] {
       },
     ];
   }
-  const kept = outcomes.filter((outcome) => !gaps.some((gap) => inGap(outcome, gap)));
-  const gapErrors: CheckOutcome[] = uniqueGaps(gaps).map((gap) => ({
-    status: 'error',
-    resource: accountRef(gap.accountId, gap.region === '*' ? 'global' : gap.region),
-    evidence: `could not read ${gap.part} in account ${gap.accountId}, ${gap.region === '*' ? 'all regions' : gap.region}: ${gap.reason} (${gap.message})`,
-    messageId: 'coverage-gap',
-    details: { part: gap.part, reason: gap.reason, operation: gap.operation ?? null },
-  }));
-  return [...kept, ...gapErrors];
-}
-
-function uniqueGaps(gaps: CoverageGap[]): CoverageGap[] {
-  const seen = new Set<string>();
-  return gaps.filter((gap) => {
-    const key = `${gap.accountId}/${gap.region}/${gap.part}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept = outcomes.filter((outcome) => !gaps.some((gap) => outcomeInGap(outcome, gap)));
+  return [...kept, ...distinctGaps(gaps).map(gapOutcome)];
 }
 
 export function evaluateChecks(

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { describeError, userError } from '../errors.ts';
 import { INVENTORY_PARTS } from '../inventory/schema.ts';
+import { isKnownNeed } from './coverage.ts';
 import { formatZodIssues } from '../util/zod-issues.ts';
 import { findQuestion, loadWellArchitectedLens, type Lens } from '../watool/lens.ts';
 import { checkMetadataSchema, type Check, type CheckDefinition } from './check.ts';
@@ -133,8 +134,10 @@ async function loadCheckModule(file: string, lens: Lens, problems: string[]): Pr
   const fileId = basename(file).replace(/\.[cm]?[jt]s$/, '');
   if (fileId !== check.id) problems.push(`${file}: the file name must equal the check id "${check.id}"`);
   for (const part of check.needs) {
-    if (!INVENTORY_PARTS.includes(part)) {
-      problems.push(`${file}: needs unknown inventory part "${part}" (known: ${INVENTORY_PARTS.join(', ')})`);
+    if (!isKnownNeed(part)) {
+      problems.push(
+        `${file}: needs unknown inventory part "${part}" (known: ${INVENTORY_PARTS.join(', ')}, or a field of a part such as s3.buckets.tlsOnlyPolicy)`,
+      );
     }
   }
   problems.push(...lensProblems(check.wellArchitected, lens).map((problem) => `${file}: ${problem}`));

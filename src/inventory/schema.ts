@@ -186,7 +186,7 @@ export const ec2Schema = z.object({
     z.object({
       ...resourceBase,
       snapshotId: z.string(),
-      /** The account that owns the snapshot, when the API said; null when not read. */
+      /** Account that owns the snapshot; collect keeps only the reviewed account's own snapshots. */
       ownerId: z.string().nullable().default(null),
       volumeId: z.string().nullable().default(null),
       /** pending, completed, error, recoverable or recovering (DescribeSnapshots State). */
@@ -206,7 +206,7 @@ export const ec2Schema = z.object({
   instanceConnectEndpoints: z
     .array(z.object({ ...resourceBase, endpointId: z.string(), vpcId: z.string(), state: z.string() }))
     .default([]),
-  /** Managed prefix lists (customer and AWS-managed) with their entries, to resolve rules that name one. */
+  /** Managed prefix lists (customer and AWS-managed) with their entries, to resolve security group rules. */
   prefixLists: z
     .array(z.object({ ...resourceBase, prefixListId: z.string(), cidrs: z.array(z.string()) }))
     .default([]),
@@ -423,11 +423,11 @@ export const coverageGapSchema = z.object({
   ]),
   message: z.string(),
   operation: z.string().optional(),
-  /** ARN of the one resource the gap concerns; absent when it concerns the whole part. */
+  /** ARN of the one resource the gap concerns; absent: every resource of the part in the account and region. */
   resource: z.string().optional(),
-  /** Field path of the one datum the gap concerns, e.g. `s3.buckets.policy`. */
+  /** Field path of the one datum the gap concerns, e.g. `s3.buckets.policy`; absent: the whole part. */
   attribute: z.string().optional(),
-  httpStatus: z.number().optional(),
+  httpStatus: z.number().int().optional(),
   /** What the user can do about the gap. */
   hint: z.string().optional(),
 });
@@ -495,6 +495,7 @@ export function emptyInventory(workload: string, collectedAt = new Date().toISOS
       snapshots: [],
       ebsEncryptionByDefault: [],
       instanceConnectEndpoints: [],
+      prefixLists: [],
     },
     ssm: { managedInstances: [], sessionPreferences: [] },
     rds: { instances: [], clusters: [], snapshots: [], parameterGroups: [] },

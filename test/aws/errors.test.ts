@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAwsError, orWhenMissing } from '../../src/aws/errors.ts';
+import { classifyAwsError, isPermanentFailure, orWhenMissing } from '../../src/aws/errors.ts';
 
 function sdkError(name: string, status = 400, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${name} happened`), {
@@ -40,7 +40,24 @@ describe('classifyAwsError', () => {
       code: 'AccessDenied',
       message: 'denied',
       operation: 'rds:DescribeDBInstances',
+      httpStatus: 403,
     });
+  });
+});
+
+describe('isPermanentFailure', () => {
+  it.each([
+    { error: sdkError('AccessDenied', 403), permanent: true },
+    { error: sdkError('AuthFailure', 401), permanent: true },
+    { error: sdkError('NotImplemented', 501), permanent: true },
+    {
+      error: sdkError('InternalFailure', 500, { message: 'GetEbsDefaultKmsKeyId is not implemented yet' }),
+      permanent: true,
+    },
+    { error: sdkError('InternalFailure', 500), permanent: false },
+    { error: sdkError('Throttling'), permanent: false },
+  ])('$error.name ($error.message) → $permanent', ({ error, permanent }) => {
+    expect(isPermanentFailure(error)).toBe(permanent);
   });
 });
 

@@ -120,7 +120,7 @@ describe('publicSubnetIds', () => {
       public: false,
     },
     {
-      title: 'IPv6 default route to an internet gateway',
+      title: 'IPv6 default route to an internet gateway (public to IPv6 only)',
       tables: [
         {
           VpcId: 'v',
@@ -128,14 +128,17 @@ describe('publicSubnetIds', () => {
           Associations: [{ SubnetId: 's' }],
         },
       ],
-      public: true,
+      public: false,
+      publicIpv6: true,
     },
     {
       title: 'virtual private gateway',
       tables: [{ VpcId: 'v', Routes: [route('vgw-1')], Associations: [{ SubnetId: 's' }] }],
       public: false,
     },
-  ])('$title → public $public', ({ tables, public: isPublic }) => {
-    expect(publicSubnetIds(tables as RouteTable[], [{ SubnetId: 's', VpcId: 'v' }]).has('s')).toBe(isPublic);
+  ])('$title → public $public', ({ tables, public: isPublic, publicIpv6 = false }) => {
+    const subnets = [{ SubnetId: 's', VpcId: 'v' }];
+    expect(publicSubnetIds(tables as RouteTable[], subnets, 'ipv4').has('s')).toBe(isPublic);
+    expect(publicSubnetIds(tables as RouteTable[], subnets, 'ipv6').has('s')).toBe(publicIpv6);
   });
 });

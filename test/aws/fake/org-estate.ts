@@ -49,6 +49,7 @@ function instanceXml(o: {
   subnet?: string;
   privateIp: string;
   publicIp?: string;
+  ipv6?: string;
   groups: string[];
   profile?: string;
   tokens?: string;
@@ -61,7 +62,7 @@ function instanceXml(o: {
 <instanceId>${o.id}</instanceId><imageId>ami-0c1bc246476a5572b</imageId><instanceState><code>${state === 'running' ? 16 : 80}</code><name>${state}</name></instanceState>
 <privateDnsName>ip-${o.privateIp.replaceAll('.', '-')}.${o.az.slice(0, -1)}.compute.internal</privateDnsName><dnsName/>${o.key ? `<keyName>${o.key}</keyName>` : ''}<amiLaunchIndex>0</amiLaunchIndex>
 <instanceType>${o.type ?? 't3.micro'}</instanceType><launchTime>2026-10-01T08:00:00.000Z</launchTime><placement><availabilityZone>${o.az}</availabilityZone><groupName/><tenancy>default</tenancy></placement>
-${o.platform ? `<platform>${o.platform}</platform>` : ''}<monitoring><state>disabled</state></monitoring>${o.subnet ? `<subnetId>${o.subnet}</subnetId><vpcId>${o.vpc}</vpcId>` : ''}<privateIpAddress>${o.privateIp}</privateIpAddress>${o.publicIp ? `<ipAddress>${o.publicIp}</ipAddress>` : ''}
+${o.platform ? `<platform>${o.platform}</platform>` : ''}<monitoring><state>disabled</state></monitoring>${o.subnet ? `<subnetId>${o.subnet}</subnetId><vpcId>${o.vpc}</vpcId>` : ''}<privateIpAddress>${o.privateIp}</privateIpAddress>${o.publicIp ? `<ipAddress>${o.publicIp}</ipAddress>` : ''}${o.ipv6 ? `<networkInterfaceSet><item><networkInterfaceId>eni-${o.id.slice(2)}</networkInterfaceId><subnetId>${o.subnet}</subnetId><ipv6AddressesSet><item><ipv6Address>${o.ipv6}</ipv6Address></item></ipv6AddressesSet></item></networkInterfaceSet>` : ''}
 <groupSet>${o.groups.map((group) => `<item><groupId>${group}</groupId><groupName>${group}</groupName></item>`).join('')}</groupSet><architecture>x86_64</architecture><rootDeviceType>ebs</rootDeviceType>
 ${o.profile ? `<iamInstanceProfile><arn>${o.profile}</arn><id>AIPAEXAMPLEPROFILE</id></iamInstanceProfile>` : ''}
 <metadataOptions><state>applied</state><httpTokens>${o.tokens ?? 'required'}</httpTokens><httpPutResponseHopLimit>2</httpPutResponseHopLimit><httpEndpoint>enabled</httpEndpoint><httpProtocolIpv6>disabled</httpProtocolIpv6><instanceMetadataTags>disabled</instanceMetadataTags></metadataOptions>
@@ -83,6 +84,17 @@ function securityGroupXml(account: string, id: string, name: string, vpc: string
   return `<item><ownerId>${account}</ownerId><groupId>${id}</groupId><groupName>${name}</groupName><groupDescription>${name} tier</groupDescription><vpcId>${vpc}</vpcId><ipPermissions>${ingress.join('')}</ipPermissions><ipPermissionsEgress>${permissionXml({ protocol: '-1', cidrs: ['0.0.0.0/0'], account })}</ipPermissionsEgress>${tagSet({ Name: name })}</item>`;
 }
 
+/** Public snapshots of another account, which an endpoint that ignores OwnerIds=self returns too. */
+export const FOREIGN_OWNER = '999999999999';
+function foreignSnapshotsXml(): string {
+  return ['snap-0foreign1', 'snap-0foreign2']
+    .map(
+      (id) =>
+        `<item><snapshotId>${id}</snapshotId><volumeId>vol-ffffffff</volumeId><status>completed</status><startTime>2026-01-01T00:00:00.000Z</startTime><progress>100%</progress><ownerId>${FOREIGN_OWNER}</ownerId><volumeSize>8</volumeSize><encrypted>false</encrypted><tagSet/></item>`,
+    )
+    .join('');
+}
+
 function ec2Rows(): Row[] {
   const m = MANAGEMENT;
   return [
@@ -92,7 +104,7 @@ function ec2Rows(): Row[] {
       'DescribeInstances',
       m,
       HOME,
-      `<reservationSet>${instanceXml({ account: m, id: 'i-0a1b2c3d4e5f60001', az: 'eu-west-1a', vpc: 'vpc-0m1', subnet: 'subnet-0mpub', privateIp: '10.0.1.10', publicIp: '54.170.1.10', groups: ['sg-0web'], profile: `arn:aws:iam::${m}:instance-profile/web`, key: 'ops', tags: { Name: 'web-1', team: 'platform' } })}</reservationSet><nextToken>inst-page-2</nextToken>`,
+      `<reservationSet>${instanceXml({ account: m, id: 'i-0a1b2c3d4e5f60001', az: 'eu-west-1a', vpc: 'vpc-0m1', subnet: 'subnet-0mpub', privateIp: '10.0.1.10', publicIp: '54.170.1.10', ipv6: '2a05:d018:abc:1::10', groups: ['sg-0web'], profile: `arn:aws:iam::${m}:instance-profile/web`, key: 'ops', tags: { Name: 'web-1', team: 'platform' } })}</reservationSet><nextToken>inst-page-2</nextToken>`,
     ),
     at(
       'EC2',
@@ -137,7 +149,7 @@ function ec2Rows(): Row[] {
       'DescribeRouteTables',
       m,
       HOME,
-      `<routeTableSet><item><routeTableId>rtb-0main</routeTableId><vpcId>vpc-0m1</vpcId><ownerId>${m}</ownerId><routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state><origin>CreateRouteTable</origin></item><item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><natGatewayId>nat-0abc</natGatewayId><state>active</state><origin>CreateRoute</origin></item></routeSet><associationSet><item><routeTableAssociationId>rtbassoc-0main</routeTableAssociationId><routeTableId>rtb-0main</routeTableId><main>true</main><associationState><state>associated</state></associationState></item></associationSet><tagSet/></item><item><routeTableId>rtb-0pub</routeTableId><vpcId>vpc-0m1</vpcId><ownerId>${m}</ownerId><routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state><origin>CreateRouteTable</origin></item><item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><gatewayId>igw-0m1</gatewayId><state>active</state><origin>CreateRoute</origin></item></routeSet><associationSet><item><routeTableAssociationId>rtbassoc-0pub</routeTableAssociationId><routeTableId>rtb-0pub</routeTableId><subnetId>subnet-0mpub</subnetId><main>false</main><associationState><state>associated</state></associationState></item></associationSet><tagSet/></item></routeTableSet>`,
+      `<routeTableSet><item><routeTableId>rtb-0main</routeTableId><vpcId>vpc-0m1</vpcId><ownerId>${m}</ownerId><routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state><origin>CreateRouteTable</origin></item><item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><natGatewayId>nat-0abc</natGatewayId><state>active</state><origin>CreateRoute</origin></item></routeSet><associationSet><item><routeTableAssociationId>rtbassoc-0main</routeTableAssociationId><routeTableId>rtb-0main</routeTableId><main>true</main><associationState><state>associated</state></associationState></item></associationSet><tagSet/></item><item><routeTableId>rtb-0pub</routeTableId><vpcId>vpc-0m1</vpcId><ownerId>${m}</ownerId><routeSet><item><destinationCidrBlock>10.0.0.0/16</destinationCidrBlock><gatewayId>local</gatewayId><state>active</state><origin>CreateRouteTable</origin></item><item><destinationCidrBlock>0.0.0.0/0</destinationCidrBlock><gatewayId>igw-0m1</gatewayId><state>active</state><origin>CreateRoute</origin></item><item><destinationIpv6CidrBlock>::/0</destinationIpv6CidrBlock><gatewayId>igw-0m1</gatewayId><state>active</state><origin>CreateRoute</origin></item></routeSet><associationSet><item><routeTableAssociationId>rtbassoc-0pub</routeTableAssociationId><routeTableId>rtb-0pub</routeTableId><subnetId>subnet-0mpub</subnetId><main>false</main><associationState><state>associated</state></associationState></item></associationSet><tagSet/></item></routeTableSet>`,
     ),
     at(
       'EC2',
@@ -151,7 +163,16 @@ function ec2Rows(): Row[] {
       'DescribeSnapshots',
       m,
       HOME,
-      `<snapshotSet><item><snapshotId>snap-0pub</snapshotId><volumeId>vol-0m2</volumeId><status>completed</status><startTime>2026-09-15T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>100</volumeSize><description>export</description><encrypted>false</encrypted>${tagSet({ Name: 'export' })}</item><item><snapshotId>snap-0shared</snapshotId><volumeId>vol-0m1</volumeId><status>completed</status><startTime>2026-09-16T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>8</volumeSize><encrypted>true</encrypted><kmsKeyId>arn:aws:kms:${HOME}:${m}:key/k-0001</kmsKeyId><tagSet/></item></snapshotSet>`,
+      `<snapshotSet><item><snapshotId>snap-0pub</snapshotId><volumeId>vol-0m2</volumeId><status>completed</status><startTime>2026-09-15T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>100</volumeSize><description>export</description><encrypted>false</encrypted>${tagSet({ Name: 'export' })}</item><item><snapshotId>snap-0shared</snapshotId><volumeId>vol-0m1</volumeId><status>completed</status><startTime>2026-09-16T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>8</volumeSize><encrypted>true</encrypted><kmsKeyId>arn:aws:kms:${HOME}:${m}:key/k-0001</kmsKeyId><tagSet/></item>${foreignSnapshotsXml()}</snapshotSet>`,
+    ),
+    // Public snapshots: the one of the account and, as the endpoint ignores OwnerIds=self, another account's.
+    at(
+      'EC2',
+      'DescribeSnapshots',
+      m,
+      HOME,
+      `<snapshotSet><item><snapshotId>snap-0pub</snapshotId><volumeId>vol-0m2</volumeId><status>completed</status><startTime>2026-09-15T10:00:00.000Z</startTime><progress>100%</progress><ownerId>${m}</ownerId><volumeSize>100</volumeSize><description>export</description><encrypted>false</encrypted>${tagSet({ Name: 'export' })}</item>${foreignSnapshotsXml()}</snapshotSet>`,
+      { 'RestorableBy.1': 'all' },
     ),
     at(
       'EC2',
@@ -424,9 +445,10 @@ function kmsRows(): Row[] {
       'DescribeKey',
       m,
       HOME,
+      // The key behind alias/aws/rds, answered as a customer key (as some endpoints do).
       keyMetadata(
         'k-0003',
-        'AWS',
+        'CUSTOMER',
         'Enabled',
         'Default key that protects my RDS database volumes when no other key is defined',
       ),

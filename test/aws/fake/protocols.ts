@@ -4,7 +4,15 @@
  */
 export type Protocol = 'ec2' | 'query' | 'json' | 'rest-xml';
 
-export type FaultKind = 'throttle' | 'server-error' | 'access-denied' | 'opt-in-required';
+export type FaultKind =
+  'throttle' | 'server-error' | 'access-denied' | 'opt-in-required' | 'not-implemented' | 'html-server-error';
+
+/** What a proxy or an emulator in front of the service answers: an HTML page, not a protocol error. */
+export const HTML_SERVER_ERROR: Encoded = {
+  status: 500,
+  contentType: 'text/html; charset=utf-8',
+  body: '<!doctype html>\n<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>',
+};
 
 const QUERY_NAMESPACES: Record<string, string> = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
@@ -13,7 +21,10 @@ const QUERY_NAMESPACES: Record<string, string> = {
 };
 
 /** Status and error code each protocol family uses for an injected fault. */
-const FAULTS: Record<FaultKind, Record<Protocol, { status: number; code: string; message: string }>> = {
+const FAULTS: Record<
+  Exclude<FaultKind, 'html-server-error'>,
+  Record<Protocol, { status: number; code: string; message: string }>
+> = {
   throttle: {
     ec2: { status: 503, code: 'RequestLimitExceeded', message: 'Request limit exceeded.' },
     query: { status: 400, code: 'Throttling', message: 'Rate exceeded' },
@@ -44,6 +55,16 @@ const FAULTS: Record<FaultKind, Record<Protocol, { status: number; code: string;
     },
     'rest-xml': { status: 403, code: 'AccessDenied', message: 'Access Denied' },
   },
+  'not-implemented': {
+    ec2: { status: 501, code: 'NotImplemented', message: 'The operation is not implemented.' },
+    query: { status: 501, code: 'NotImplemented', message: 'The operation is not implemented.' },
+    json: { status: 501, code: 'NotImplementedException', message: 'The operation is not implemented.' },
+    'rest-xml': {
+      status: 501,
+      code: 'NotImplemented',
+      message: 'A header you provided implies functionality that is not implemented',
+    },
+  },
   'opt-in-required': {
     ec2: {
       status: 401,
@@ -68,7 +89,7 @@ const FAULTS: Record<FaultKind, Record<Protocol, { status: number; code: string;
   },
 };
 
-export function faultError(kind: FaultKind, protocol: Protocol) {
+export function faultError(kind: Exclude<FaultKind, 'html-server-error'>, protocol: Protocol) {
   return FAULTS[kind][protocol];
 }
 

@@ -1,6 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { encodeError, encodeResult, faultError, type FaultKind, type Protocol } from './protocols.ts';
+import {
+  encodeError,
+  encodeResult,
+  faultError,
+  HTML_SERVER_ERROR,
+  type FaultKind,
+  type Protocol,
+} from './protocols.ts';
 
 /**
  * A local AWS endpoint for the real SDK clients. It answers from tables of recorded responses, keyed by
@@ -105,6 +112,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 export class FakeAws {
   readonly calls: FakeRequest[] = [];
   readonly unanswered: FakeRequest[] = [];
+  /** Age of the oldest SigV4 signature on arrival (X-Amz-Date to now), in ms: signing must come just before sending. */
+  oldestSignatureAgeMs = 0;
   private readonly rowsByKey = new Map<string, ResponseRow[]>();
   private readonly options: FakeAwsOptions;
   private readonly faults: (Fault & { remaining: number })[];
@@ -154,6 +163,7 @@ export class FakeAws {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.recordSignatureAge(request);
     const body = await readBody(request);
     const parsed = this.parse(request, body);
     const requestId = `req-${++this.requestCounter}`;
@@ -177,7 +187,9 @@ export class FakeAws {
     const row = injected ? undefined : this.findRow(parsed);
     if (!injected && !row) this.unanswered.push(parsed);
     const encoded = injected
-      ? encodeError(protocol, parsed.service, faultError(injected, protocol), requestId)
+      ? injected === 'html-server-error'
+        ? HTML_SERVER_ERROR
+        : encodeError(protocol, parsed.service, faultError(injected, protocol), requestId)
       : !row
         ? encodeError(
             protocol,
@@ -202,11 +214,21 @@ export class FakeAws {
       'content-type': encoded.contentType,
       'x-amzn-requestid': requestId,
       'x-amz-request-id': requestId,
-      ...(encoded.status >= 400 && protocol === 'json'
+      ...(encoded.status >= 400 && protocol === 'json' && encoded.contentType.includes('json')
         ? { 'x-amzn-errortype': JSON.parse(encoded.body).__type }
         : {}),
     });
     response.end(encoded.body);
+  }
+
+  private recordSignatureAge(request: IncomingMessage): void {
+    const signedAt = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(
+      String(request.headers['x-amz-date'] ?? ''),
+    );
+    if (!signedAt) return;
+    const [, year, month, day, hour, minute, second] = signedAt.map(Number) as number[];
+    const age = Date.now() - Date.UTC(year!, month! - 1, day, hour, minute, second);
+    this.oldestSignatureAgeMs = Math.max(this.oldestSignatureAgeMs, age);
   }
 
   private parse(request: IncomingMessage, body: string): FakeRequest {
