@@ -7,7 +7,7 @@ import { statePathFor } from '../../src/migrate/run/state.ts';
 import { createDataset, startWriteLoad, type WriteLoad } from './helpers/dataset.ts';
 import { startMariadbServers, type MariadbServer } from './helpers/mariadb-server.ts';
 import { chunksDone, readState, runCli, startCli, waitForState } from './run-cli.ts';
-import { writeLocalPlan } from './run-plan-fixture.ts';
+import { writeLocalPlan, TEST_STALL_ARGS } from './run-plan-fixture.ts';
 
 /**
  * `migrate run` killed with SIGKILL (no chance to clean up) during the load and again during the
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('migrate run resumes after SIGKILL', () => {
   it('is killed during the load, after some chunks and before the end', async () => {
-    const run = startCli(['migrate', 'run', '--plan', planPath]);
+    const run = startCli(['migrate', 'run', '--plan', planPath, ...TEST_STALL_ARGS]);
     await waitForState(statePath, run, (state) => chunksDone(state) >= 6);
     run.child.kill('SIGKILL');
     await run.exited;
@@ -65,7 +65,15 @@ describe('migrate run resumes after SIGKILL', () => {
 
   it('resumes the load without reloading finished chunks, and configures replication', async () => {
     const before = await readState(statePath);
-    const { code, stderr } = await runCli(['migrate', 'run', '--plan', planPath, '--until', 'replicate']);
+    const { code, stderr } = await runCli([
+      'migrate',
+      'run',
+      '--plan',
+      planPath,
+      '--until',
+      'replicate',
+      ...TEST_STALL_ARGS,
+    ]);
     expect(stderr).toMatch(/resuming: done so far: dump/);
     expect(code).toBe(0);
     const after = await readState(statePath);
@@ -83,7 +91,7 @@ describe('migrate run resumes after SIGKILL', () => {
     await blocker.query('LOCK TABLES shop.visits WRITE');
     try {
       const configured = (await readState(statePath))?.replicate?.configuredAt;
-      const run = startCli(['migrate', 'run', '--plan', planPath]);
+      const run = startCli(['migrate', 'run', '--plan', planPath, ...TEST_STALL_ARGS]);
       await waitForOutput(run.output, /catch-up/);
       run.child.kill('SIGKILL');
       await run.exited;
@@ -97,7 +105,7 @@ describe('migrate run resumes after SIGKILL', () => {
   });
 
   it('resumes the catch-up from the replica’s own position and ends equal', async () => {
-    const { code } = await runCli(['migrate', 'run', '--plan', planPath]);
+    const { code } = await runCli(['migrate', 'run', '--plan', planPath, ...TEST_STALL_ARGS]);
     expect(code).toBe(0);
     expect((await readState(statePath))?.completed).toEqual(['dump', 'load', 'replicate', 'caught-up']);
     const counts = await writes.stop();

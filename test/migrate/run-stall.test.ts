@@ -14,6 +14,8 @@ import { writeLocalPlan } from './run-plan-fixture.ts';
  * grandchild that hangs too); every process they start writes `pid pgid` to a log, so the test can
  * prove that none of them outlives the watchdog or the CLI.
  */
+/** Each test starts the CLI (a few seconds each on a loaded machine) and, in the last one, a real dump and load. */
+const CLI_TEST_TIMEOUT_MS = 240_000;
 let source: MariadbServer;
 let target: MariadbServer;
 let dir: string;
@@ -115,69 +117,89 @@ afterAll(async () => {
 });
 
 describe('a mydumper that stalls', () => {
-  it('is stopped with its process group, started again, and finally reported', async () => {
-    const { planPath, binDir, env } = await makeRun('dump-stalls', 2);
-    const log = await standIn(binDir, 'mydumper', 'true');
-    const { code, stderr } = await runCli(
-      ['migrate', 'run', '--plan', planPath, '--stall-timeout', '1', '--stall-retries', '2'],
-      env,
-    );
-    expect(stderr).toContain('made no progress for 1 s (no output, nothing read or written) and was stopped');
-    expect(stderr).toContain('retry 1 of 2');
-    expect(stderr).toContain('retry 2 of 2');
-    expect(stderr).toMatch(/^wareview: the dump \(mydumper\) stalled: .*, 3 times in a row\.$/m);
-    expect(stderr).toContain(
-      'Run the same `wareview migrate run` again: finished steps and loaded chunks are kept',
-    );
-    expect(code).toBe(2);
-    const { pids, groups } = await loggedProcesses(log);
-    expect(pids).toHaveLength(6);
-    // Each attempt ran as the leader of its own group, and the grandchild it started was in that group.
-    expect(groups).toEqual(pids.map((_pid, index) => pids[index - (index % 2)]));
-    expect(await survivorsAfterKill(log)).toEqual([]);
-    expect((await readRunState(statePathFor(planPath), planPath)).completed).toEqual([]);
-  });
-
-  it('does not outlive the CLI stopped by SIGTERM or Ctrl-C', async () => {
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      const { planPath, binDir, env } = await makeRun(`dump-${signal}`, 2);
+  it(
+    'is stopped with its process group, started again, and finally reported',
+    async () => {
+      const { planPath, binDir, env } = await makeRun('dump-stalls', 2);
       const log = await standIn(binDir, 'mydumper', 'true');
-      const run = startCli(['migrate', 'run', '--plan', planPath, '--stall-timeout', '600'], env);
-      while ((await loggedProcesses(log)).pids.length === 0) {
-        if (run.child.exitCode !== null) throw new Error(`wareview exited early:\n${run.output.stderr}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      const { code, stderr } = await runCli(
+        ['migrate', 'run', '--plan', planPath, '--stall-timeout', '1', '--stall-retries', '2'],
+        env,
+      );
+      expect(stderr).toContain(
+        'made no progress for 1 s (no output, nothing read or written) and was stopped',
+      );
+      expect(stderr).toContain('retry 1 of 2');
+      expect(stderr).toContain('retry 2 of 2');
+      expect(stderr).toMatch(/^wareview: the dump \(mydumper\) stalled: .*, 3 times in a row\.$/m);
+      expect(stderr).toContain(
+        'Run the same `wareview migrate run` again: finished steps and loaded chunks are kept',
+      );
+      expect(code).toBe(2);
+      const { pids, groups } = await loggedProcesses(log);
+      expect(pids).toHaveLength(6);
+      // Each attempt ran as the leader of its own group, and the grandchild it started was in that group.
+      expect(groups).toEqual(pids.map((_pid, index) => pids[index - (index % 2)]));
+      expect(await survivorsAfterKill(log)).toEqual([]);
+      expect((await readRunState(statePathFor(planPath), planPath)).completed).toEqual([]);
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'does not outlive the CLI stopped by SIGTERM or Ctrl-C',
+    async () => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        const { planPath, binDir, env } = await makeRun(`dump-${signal}`, 2);
+        const log = await standIn(binDir, 'mydumper', 'true');
+        const run = startCli(['migrate', 'run', '--plan', planPath, '--stall-timeout', '600'], env);
+        try {
+          while ((await loggedProcesses(log)).pids.length === 0) {
+            if (run.child.exitCode !== null) throw new Error(`wareview exited early:\n${run.output.stderr}`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+          run.child.kill(signal);
+          await run.exited;
+        } finally {
+          if (run.child.exitCode === null && run.child.signalCode === null) run.child.kill('SIGKILL');
+        }
+        expect(await loggedProcesses(log)).toMatchObject({ pids: [expect.any(Number), expect.any(Number)] });
+        expect(await survivorsAfterKill(log), signal).toEqual([]);
       }
-      run.child.kill(signal);
-      await run.exited;
-      expect(await loggedProcesses(log)).toMatchObject({ pids: [expect.any(Number), expect.any(Number)] });
-      expect(await survivorsAfterKill(log), signal).toEqual([]);
-    }
-  });
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('a myloader that stalls on one chunk', () => {
-  it('is stopped and the load goes on from the chunks already loaded', async () => {
-    // One thread: the stand-in counts its runs in a file, so they must not overlap.
-    const { planPath, binDir, env } = await makeRun('load-stalls', 1);
-    // The third myloader run hangs; the rest load for real.
-    const log = await standIn(binDir, 'myloader', '[ "$count" -eq 3 ]');
-    const { code, stderr } = await runCli(
-      ['migrate', 'run', '--plan', planPath, '--until', 'load', '--stall-timeout', '2'],
-      env,
-    );
-    expect(stderr).toMatch(/the load of \S+ \(myloader\): myloader made no progress for 2 s .*retry 1 of 2/);
-    expect(code, stderr).toBe(0);
-    expect((await loggedProcesses(log)).pids).toHaveLength(2);
-    expect(await survivorsAfterKill(log)).toEqual([]);
-    const state = await readRunState(statePathFor(planPath), planPath);
-    expect(state.completed).toEqual(['dump', 'load']);
-    expect(state.load?.childPids).toEqual([]);
-    const count = async (server: MariadbServer): Promise<unknown> => {
-      const connection = await server.connect('shop');
-      const [rows] = await connection.query('SELECT COUNT(*) AS n FROM visits');
-      await connection.end();
-      return rows;
-    };
-    expect(await count(target)).toEqual(await count(source));
-  });
+  it(
+    'is stopped and the load goes on from the chunks already loaded',
+    async () => {
+      // One thread: the stand-in counts its runs in a file, so they must not overlap.
+      const { planPath, binDir, env } = await makeRun('load-stalls', 1);
+      // The third myloader run hangs; the rest load for real.
+      const log = await standIn(binDir, 'myloader', '[ "$count" -eq 3 ]');
+      const { code, stderr } = await runCli(
+        ['migrate', 'run', '--plan', planPath, '--until', 'load', '--stall-timeout', '2'],
+        env,
+      );
+      expect(stderr).toMatch(
+        /the load of \S+ \(myloader\): myloader made no progress for 2 s .*retry 1 of 2/,
+      );
+      expect(code, stderr).toBe(0);
+      expect((await loggedProcesses(log)).pids).toHaveLength(2);
+      expect(await survivorsAfterKill(log)).toEqual([]);
+      const state = await readRunState(statePathFor(planPath), planPath);
+      expect(state.completed).toEqual(['dump', 'load']);
+      expect(state.load?.childPids).toEqual([]);
+      const count = async (server: MariadbServer): Promise<unknown> => {
+        const connection = await server.connect('shop');
+        const [rows] = await connection.query('SELECT COUNT(*) AS n FROM visits');
+        await connection.end();
+        return rows;
+      };
+      expect(await count(target)).toEqual(await count(source));
+    },
+    CLI_TEST_TIMEOUT_MS,
+  );
 });
