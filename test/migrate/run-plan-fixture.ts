@@ -75,3 +75,10 @@ export function localPlan(options: {
 export async function writeLocalPlan(path: string, options: Parameters<typeof localPlan>[0]): Promise<void> {
   await writeFile(path, JSON.stringify(localPlan(options), null, 2));
 }
+
+/**
+ * Tests stop a stalled mydumper or myloader (Debian's 0.10 can deadlock) well inside their hook timeouts:
+ * on the small test data a working tool never goes this long without reading or writing.
+ */
+export const TEST_SUPERVISION = { stallMs: 20_000, retries: 2 } as const;
+export const TEST_STALL_ARGS = ['--stall-timeout', String(TEST_SUPERVISION.stallMs / 1000)] as const;

@@ -9,6 +9,7 @@ import { validateMigration } from '../../src/migrate/validate/validate.ts';
 import { createDataset, startWriteLoad, type WriteLoad } from './helpers/dataset.ts';
 import { startMariadbServers, type MariadbServer } from './helpers/mariadb-server.ts';
 import { runCli } from './run-cli.ts';
+import { TEST_SUPERVISION } from './run-plan-fixture.ts';
 
 /** The whole path plan → run → validate on two real MariaDB servers, with writes on the source during the run. */
 let source: MariadbServer;
@@ -91,7 +92,12 @@ describe('migrate assess, plan, run, then validate, with writes on the source', 
   });
 
   it('dumps, loads, replicates and catches up', async () => {
-    const outcome = await runMigration({ planPath, progress: silent, pollMs: 100 });
+    const outcome = await runMigration({
+      planPath,
+      progress: silent,
+      pollMs: 100,
+      supervision: TEST_SUPERVISION,
+    });
     expect(outcome.completed).toEqual(['dump', 'load', 'replicate', 'caught-up']);
     const state = await readRunState(statePathFor(planPath), planPath);
     expect(state.dump?.coordinates.file).toMatch(/^binlog\.\d+$/);

@@ -7,7 +7,7 @@ import { statePathFor } from '../../src/migrate/run/state.ts';
 import { createDataset } from './helpers/dataset.ts';
 import { startMariadbServers, type MariadbServer } from './helpers/mariadb-server.ts';
 import { runCli } from './run-cli.ts';
-import { writeLocalPlan } from './run-plan-fixture.ts';
+import { writeLocalPlan, TEST_SUPERVISION } from './run-plan-fixture.ts';
 
 /** Rows changed on the target by hand are reported with the key range that holds them, exit code 1. */
 let source: MariadbServer;
@@ -57,7 +57,7 @@ beforeAll(async () => {
     databases: ['shop'],
     chunkRows: 500,
   });
-  await runMigration({ planPath, env, progress: silent, pollMs: 100 });
+  await runMigration({ planPath, env, progress: silent, pollMs: 100, supervision: TEST_SUPERVISION });
   const state = await readFile(statePathFor(planPath), 'utf8');
   expect(state).not.toContain(PASSWORD);
   const before = await runCli(['migrate', 'validate', '--plan', planPath], env);

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText, run, SCHEMAS, tempDir, validator } from './helpers.ts';
+import { pdfReadingText, run, SCHEMAS, tempDir, validator } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/wareview.js', import.meta.url));
 const squeeze = (text: string) => text.replace(/\s+/g, '');
@@ -44,7 +44,7 @@ describe('wareview review --demo --format html,pdf,md,json,csv,sarif,asff', () =
     ['the database finding', 'single-AZ mysql shop-orders-mysql'],
     ['the remediation plan', 'Prioritised remediation plan'],
   ])('has %s in the PDF text', async (_name, expected) => {
-    expect(squeeze(await pdfText(join(out(), 'report.pdf')))).toContain(squeeze(expected));
+    expect(squeeze(await pdfReadingText(join(out(), 'report.pdf')))).toContain(squeeze(expected));
   });
 
   it.each([

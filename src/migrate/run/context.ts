@@ -2,6 +2,7 @@ import type { DialectKind } from '../dialect.ts';
 import type { ServerUrl } from '../source-url.ts';
 import type { ProgressReporter } from './progress.ts';
 import type { RunStateStore } from './state.ts';
+import type { Supervision } from './watchdog.ts';
 
 /** Everything a step needs: the servers (passwords resolved), the plan's choices, state and output. */
 export interface RunContext {
@@ -20,4 +21,6 @@ export interface RunContext {
   readonly env: NodeJS.ProcessEnv;
   /** How often the catch-up loop polls the servers. */
   readonly pollMs: number;
+  /** When mydumper and myloader count as stalled, and how often a stalled one is started again. */
+  readonly supervision: Supervision;
 }

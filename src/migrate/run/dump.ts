@@ -1,9 +1,10 @@
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { RunContext } from './context.ts';
 import { readDumpFiles } from './dump-files.ts';
 import { readDumpCoordinates, runMydumper, type DumpToolVersions } from './mydumper.ts';
 import { formatBytes } from './progress.ts';
+import { retryStalledTool } from './watchdog.ts';
 
 /**
  * The dump step. mydumper writes into `<dir>.partial`, renamed into place only when it finished,
@@ -12,7 +13,6 @@ import { formatBytes } from './progress.ts';
 export async function dumpStep(context: RunContext, tools: DumpToolVersions): Promise<void> {
   const { store, progress, dumpDir } = context;
   const partial = `${dumpDir}.partial`;
-  await rm(partial, { recursive: true, force: true });
   await rm(dumpDir, { recursive: true, force: true });
   await mkdir(dirname(dumpDir), { recursive: true });
   progress.phase('dump');
@@ -21,20 +21,31 @@ export async function dumpStep(context: RunContext, tools: DumpToolVersions): Pr
   );
   const startedAt = Date.now();
   let chunksWritten = 0;
-  await runMydumper(
-    {
-      source: context.source,
-      databases: context.databases,
-      outputDir: partial,
-      threads: context.threads,
-      chunkRows: context.chunkRows,
-    },
-    {
-      env: context.env,
-      onStderrLine: (line) => {
-        if (/dumping data for/.test(line)) chunksWritten += 1;
-        progress.update({ doneBytes: 0, totalBytes: 0, chunks: chunksWritten });
-      },
+  // A dump is one consistent snapshot: after a stall it is taken again whole, never continued.
+  await retryStalledTool(
+    'the dump (mydumper)',
+    context.supervision,
+    (line) => progress.log(line),
+    async () => {
+      await rm(partial, { recursive: true, force: true });
+      chunksWritten = 0;
+      await runMydumper(
+        {
+          source: context.source,
+          databases: context.databases,
+          outputDir: partial,
+          threads: context.threads,
+          chunkRows: context.chunkRows,
+        },
+        {
+          env: context.env,
+          onStderrLine: (line) => {
+            if (/dumping data for/.test(line)) chunksWritten += 1;
+            progress.update({ doneBytes: 0, totalBytes: 0, chunks: chunksWritten });
+          },
+          stall: { stallMs: context.supervision.stallMs, probe: () => folderSize(partial) },
+        },
+      );
     },
   );
   const coordinates = await readDumpCoordinates(partial);
@@ -48,4 +59,18 @@ export async function dumpStep(context: RunContext, tools: DumpToolVersions): Pr
       `source position ${coordinates.file}:${coordinates.position}${coordinates.gtid ? ` (GTID ${coordinates.gtid})` : ''}`,
   );
   await store.complete('dump');
+}
+
+/** How many files the dump folder holds and how many bytes: a working mydumper makes either grow. */
+async function folderSize(dir: string): Promise<string> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const sizes = await Promise.all(
+    names.map((name) =>
+      stat(join(dir, name)).then(
+        (entry) => entry.size,
+        () => 0,
+      ),
+    ),
+  );
+  return `${names.length} files, ${sizes.reduce((sum, size) => sum + size, 0)} bytes`;
 }

@@ -6,6 +6,7 @@ import type { RunContext } from './context.ts';
 import { readDumpFiles, type DumpChunk, type DumpFiles, type DumpTable } from './dump-files.ts';
 import { runMyloader } from './mydumper.ts';
 import { formatBytes } from './progress.ts';
+import { retryStalledTool } from './watchdog.ts';
 import {
   deferredClauseName,
   qualifiedName,
@@ -226,26 +227,34 @@ async function loadOneChunk(context: RunContext, chunk: DumpChunk): Promise<void
   await symlink(join(context.dumpDir, 'metadata'), join(staging, 'metadata'));
   await symlink(join(context.dumpDir, chunk.file), join(staging, chunk.file));
   const load = context.store.state.load!;
-  let pid: number | undefined;
+  const pids: number[] = [];
   try {
-    await runMyloader(
-      {
-        target: context.target,
-        directory: staging,
-        threads: 1,
-        enableBinlog: context.targetKind === 'aurora' || context.targetKind === 'rds',
-      },
-      {
-        env: context.env,
-        onSpawn: (childPid) => {
-          pid = childPid;
-          load.childPids.push(childPid);
-          void context.store.save();
-        },
-      },
+    // A chunk is INSERT IGNORE: after a stall it is loaded again from its start, the rows already in stay.
+    await retryStalledTool(
+      `the load of ${chunk.file} (myloader)`,
+      context.supervision,
+      (line) => context.progress.log(line),
+      () =>
+        runMyloader(
+          {
+            target: context.target,
+            directory: staging,
+            threads: 1,
+            enableBinlog: context.targetKind === 'aurora' || context.targetKind === 'rds',
+          },
+          {
+            env: context.env,
+            onSpawn: (childPid) => {
+              pids.push(childPid);
+              load.childPids.push(childPid);
+              void context.store.save();
+            },
+            stall: { stallMs: context.supervision.stallMs },
+          },
+        ),
     );
   } finally {
-    load.childPids = load.childPids.filter((childPid) => childPid !== pid);
+    load.childPids = load.childPids.filter((childPid) => !pids.includes(childPid));
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { userError } from '../../errors.ts';
 import type { ServerUrl } from '../source-url.ts';
+import { adoptGroup, endGroup } from './child-groups.ts';
+import { ToolStalledError, watchForStall, type StallWatch } from './watchdog.ts';
 
 /**
  * The mydumper/myloader command lines. Only options that mydumper 0.10 (Debian 12's package)
@@ -65,18 +67,35 @@ export interface ToolOptions {
   /** Called with the child's pid right after it starts (the run state records it for resume). */
   readonly onSpawn?: (pid: number) => void;
   readonly onStderrLine?: (line: string) => void;
+  /** Stop the tool (and everything it started) when it shows no progress for this long. */
+  readonly stall?: StallWatch;
 }
 
-/** Spawns a tool and collects its output; a non-zero exit becomes an error with the tail of stderr. */
+/**
+ * Spawns a tool as the leader of its own process group and collects its output; a non-zero exit
+ * becomes an error with the tail of stderr, a stall a ToolStalledError. Whatever happens, the whole
+ * group is gone when the promise settles.
+ */
 export function runTool(tool: string, args: readonly string[], options: ToolOptions = {}): Promise<ToolRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tool, args, {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let stderr = '';
     let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    let outputSeen = 0;
+    let stalled = false;
+    let stopWatching = (): void => undefined;
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+      outputSeen += text.length;
+    });
     child.stderr.setEncoding('utf8').on('data', (text: string) => {
       stderr = (stderr + text).slice(-64_000);
+      outputSeen += text.length;
       if (!options.onStderrLine) return;
       pending += text;
       const lines = pending.split('\n');
@@ -85,9 +104,26 @@ export function runTool(tool: string, args: readonly string[], options: ToolOpti
     });
     child.on('error', reject);
     child.on('spawn', () => {
-      if (child.pid !== undefined) options.onSpawn?.(child.pid);
+      if (child.pid === undefined) return;
+      const pid = child.pid;
+      adoptGroup(pid);
+      if (options.stall) {
+        stopWatching = watchForStall(
+          pid,
+          options.stall,
+          () => outputSeen,
+          () => {
+            stalled = true;
+            endGroup(pid);
+          },
+        );
+      }
+      options.onSpawn?.(pid);
     });
     child.on('close', (code, signal) => {
+      stopWatching();
+      if (child.pid !== undefined) endGroup(child.pid);
+      if (stalled) return reject(new ToolStalledError(tool, options.stall!.stallMs));
       if (code === 0) return resolve({ stdout, stderr });
       const tail = stderr.trim().split('\n').slice(-5).join('\n');
       reject(

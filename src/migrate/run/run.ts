@@ -8,6 +8,7 @@ import { detectDumpTools } from './mydumper.ts';
 import { resolvePlanServers } from './plan-servers.ts';
 import { createProgressReporter, type ProgressReporter } from './progress.ts';
 import { catchUpStep, replicateStep } from './replicate.ts';
+import { DEFAULT_SUPERVISION, type Supervision } from './watchdog.ts';
 import { readRunState, RUN_STEPS, RunStateStore, statePathFor, type RunStep } from './state.ts';
 
 /**
@@ -20,6 +21,7 @@ export interface RunOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly progress?: ProgressReporter;
   readonly pollMs?: number;
+  readonly supervision?: Partial<Supervision>;
 }
 
 export interface RunOutcome {
@@ -79,6 +81,7 @@ export async function runMigration(options: RunOptions): Promise<RunOutcome> {
     progress,
     env,
     pollMs: options.pollMs ?? 500,
+    supervision: { ...DEFAULT_SUPERVISION, ...options.supervision },
   };
   try {
     if (store.state.completed.length > 0)
