@@ -6,6 +6,7 @@ import {
   SQL_MODES_REMOVED_IN_MYSQL80,
   ZERO_DATE_MODES,
   formatStatement,
+  usesRdsProcedures,
 } from '../dialect.ts';
 import { type ServerInfo, versionAtLeast } from '../connection.ts';
 import type { Finding } from '../plan-schema.ts';
@@ -63,7 +64,7 @@ const binlogRules: Rule[] = [
             'blocker',
             ['server'],
             'Binary logging is off on the source, so the target cannot replicate the changes made during the load.',
-            source.dialect === 'rds' || source.dialect === 'aurora'
+            usesRdsProcedures(source.dialect)
               ? 'Turn on automated backups (backup retention ≥ 1 day) on RDS, or set binlog_format=ROW in the Aurora cluster parameter group, then reboot.'
               : 'Add log_bin=binlog, server_id=<unique number> and binlog_format=ROW to the [mysqld] section of the server configuration and restart it.',
           ),

@@ -1,6 +1,7 @@
 import { mkdir, open, readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connection } from 'mysql2/promise';
+import { usesRdsProcedures } from '../dialect.ts';
 import pLimit from 'p-limit';
 import type { RunContext } from './context.ts';
 import { readDumpFiles, type DumpChunk, type DumpFiles, type DumpTable } from './dump-files.ts';
@@ -233,7 +234,7 @@ async function loadOneChunk(context: RunContext, chunk: DumpChunk): Promise<void
         target: context.target,
         directory: staging,
         threads: 1,
-        enableBinlog: context.targetKind === 'aurora' || context.targetKind === 'rds',
+        enableBinlog: usesRdsProcedures(context.targetKind),
       },
       {
         env: context.env,
