@@ -207,6 +207,41 @@ describe('compatibility rules', () => {
     expect(finding?.fix).toContain('No automatic conversion for FEDERATED');
   });
 
+  it.each<{ targetKind: RuleContext['targetKind']; statements: string[]; fix: RegExp }>([
+    {
+      targetKind: 'aurora',
+      statements: ["CREATE USER 'app'@'%' IDENTIFIED BY '<password>'"],
+      fix: /Aurora does not allow 'root'@'localhost', 'report'@'127\.0\.0\.1'.*DEFINER that exists/,
+    },
+    {
+      targetKind: 'mysql',
+      statements: [
+        "CREATE USER 'app'@'%' IDENTIFIED BY '<password>'",
+        "CREATE USER 'root'@'localhost' IDENTIFIED BY '<password>'",
+        "CREATE USER 'report'@'127.0.0.1' IDENTIFIED BY '<password>'",
+      ],
+      fix: /^Create the accounts on the target/,
+    },
+  ])(
+    'never suggests creating root or a localhost account on $targetKind Aurora',
+    ({ targetKind, statements, fix }) => {
+      const [finding] = evaluateRules({
+        ...context({
+          schema: {
+            programs: [
+              program('view', 'totals'),
+              program('trigger', 'audit', 'root@localhost'),
+              program('procedure', 'report', 'report@127.0.0.1'),
+            ],
+          },
+        }),
+        targetKind,
+      }).filter((candidate) => candidate.id === 'definer-missing');
+      expect(finding?.fixStatements).toEqual(statements);
+      expect(finding?.fix).toMatch(fix);
+    },
+  );
+
   it('gives the statements that apply the fixes', () => {
     const findings = evaluateRules(
       context({

@@ -8,7 +8,7 @@ import {
   formatStatement,
   usesRdsProcedures,
 } from '../dialect.ts';
-import { type ServerInfo, versionAtLeast } from '../connection.ts';
+import { describeServer, type ServerInfo, versionAtLeast } from '../connection.ts';
 import type { Finding } from '../plan-schema.ts';
 import { qualifiedName, type SchemaFacts, type ServerFacts, type TableFacts } from './inspect.ts';
 
@@ -286,40 +286,76 @@ const programRules: Rule[] = [
     (names) => `Views: ${names}.`,
     'They are copied with the schema; check their DEFINER exists on the target.',
   ),
-  ({ schema, targetAccounts }) => {
-    const byDefiner = new Map<string, string[]>();
-    for (const program of schema.programs) {
-      const objects = byDefiner.get(program.definer) ?? [];
-      byDefiner.set(program.definer, [...objects, `${program.database}.${program.name} (${program.kind})`]);
-    }
-    const missing = [...byDefiner.entries()].filter(
-      ([definer]) => targetAccounts === null || !targetAccounts.has(definer),
-    );
-    if (missing.length === 0) return [];
-    const quoted = (definer: string): string => {
-      const at = definer.lastIndexOf('@');
-      return `'${definer.slice(0, at)}'@'${definer.slice(at + 1)}'`;
-    };
-    return [
-      finding(
-        'definer-missing',
-        'warning',
-        missing.map(([definer]) => quoted(definer)),
-        (targetAccounts === null
-          ? 'Objects run as DEFINER accounts that must exist on the target: '
-          : 'DEFINER accounts missing on the target: ') +
-          missing.map(([definer, objects]) => `${quoted(definer)} (${list(objects, 4)})`).join('; ') +
-          '. Views, triggers and routines whose definer does not exist fail when used.',
-        'Create the accounts on the target with the same grants before the load (passwords are not copied).',
-        {
-          fixStatements: missing.map(
-            ([definer]) => `CREATE USER ${quoted(definer)} IDENTIFIED BY '<password>'`,
-          ),
-        },
-      ),
-    ];
-  },
+  definerRule,
 ];
+
+/** `user@host` as MySQL quotes an account: 'user'@'host'. */
+function quotedAccount(account: string): string {
+  const at = account.lastIndexOf('@');
+  return `'${account.slice(0, at)}'@'${account.slice(at + 1)}'`;
+}
+
+/**
+ * Accounts Aurora does not let anyone create: `root` and the RDS-internal ones are reserved, and a
+ * host of localhost never matches, since clients reach Aurora over the network.
+ */
+export function accountImpossibleOnAurora(account: string): boolean {
+  const at = account.lastIndexOf('@');
+  const user = account.slice(0, at);
+  const host = account.slice(at + 1).toLowerCase();
+  return (
+    user === 'root' ||
+    user === 'rdsadmin' ||
+    user.startsWith('mysql.') ||
+    ['localhost', '127.0.0.1', '::1'].includes(host)
+  );
+}
+
+function definerRule({ schema, targetAccounts, targetKind }: RuleContext): Finding[] {
+  const byDefiner = new Map<string, string[]>();
+  for (const program of schema.programs) {
+    const objects = byDefiner.get(program.definer) ?? [];
+    byDefiner.set(program.definer, [...objects, `${program.database}.${program.name} (${program.kind})`]);
+  }
+  const missing = [...byDefiner.entries()].filter(
+    ([definer]) => targetAccounts === null || !targetAccounts.has(definer),
+  );
+  if (missing.length === 0) return [];
+  const impossible = (definer: string): boolean =>
+    targetKind === 'aurora' && accountImpossibleOnAurora(definer);
+  const creatable = missing.filter(([definer]) => !impossible(definer));
+  const rewritten = missing.filter(([definer]) => impossible(definer));
+  const fixes = [
+    ...(creatable.length > 0
+      ? ['Create the accounts on the target with the same grants before the load (passwords are not copied).']
+      : []),
+    ...(rewritten.length > 0
+      ? [
+          `Aurora does not allow ${list(rewritten.map(([definer]) => quotedAccount(definer)))} (root and RDS-internal ` +
+            'accounts are reserved, and localhost never matches a network client): recreate those objects with a ' +
+            'DEFINER that exists on the target, such as the cluster master user.',
+        ]
+      : []),
+  ];
+  return [
+    finding(
+      'definer-missing',
+      'warning',
+      missing.map(([definer]) => quotedAccount(definer)),
+      (targetAccounts === null
+        ? 'Objects run as DEFINER accounts that must exist on the target: '
+        : 'DEFINER accounts missing on the target: ') +
+        missing.map(([definer, objects]) => `${quotedAccount(definer)} (${list(objects, 4)})`).join('; ') +
+        '. Views, triggers and routines whose definer does not exist fail when used.',
+      fixes.join(' '),
+      {
+        fixStatements: creatable.map(
+          ([definer]) => `CREATE USER ${quotedAccount(definer)} IDENTIFIED BY '<password>'`,
+        ),
+      },
+    ),
+  ];
+}
 
 const mysql80Rules: Rule[] = [
   ({ schema }) => {
@@ -475,6 +511,37 @@ const mysql80Rules: Rule[] = [
         ]
       : [],
 ];
+
+/**
+ * `--target-kind` checked against what the target server says it is: planning "as Aurora" against
+ * another server would apply Aurora's procedures, parameter groups and instance classes to it.
+ */
+export function targetKindFindings(targetKind: RuleContext['targetKind'], target: ServerInfo): Finding[] {
+  const isAuroraServer = target.flavour === 'aurora-mysql';
+  if (targetKind === 'aurora' && !isAuroraServer) {
+    return [
+      finding(
+        'target-kind-mismatch',
+        'blocker',
+        ['server'],
+        `--target-kind aurora was given, but the target is ${describeServer(target)}, not Aurora MySQL.`,
+        'Point --target at the Aurora cluster writer endpoint, or pass --target-kind mysql for a self-managed target.',
+      ),
+    ];
+  }
+  if (targetKind === 'mysql' && isAuroraServer) {
+    return [
+      finding(
+        'target-kind-mismatch',
+        'warning',
+        ['server'],
+        `--target-kind mysql was given, but the target is ${describeServer(target)}: Aurora's rules (InnoDB only) apply.`,
+        'Pass --target-kind aurora so the plan applies Aurora MySQL rules and sizing.',
+      ),
+    ];
+  }
+  return [];
+}
 
 export const RULES: readonly Rule[] = [...binlogRules, ...tableRules, ...programRules, ...mysql80Rules];
 

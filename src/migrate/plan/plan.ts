@@ -6,7 +6,7 @@ import {
   type TargetFacts,
 } from '../assess/assessment.ts';
 import { existingTables, type TableFacts } from '../assess/inspect.ts';
-import { evaluateRules, formatDuration } from '../assess/rules.ts';
+import { evaluateRules, formatDuration, targetKindFindings } from '../assess/rules.ts';
 import { withConnection } from '../connection.ts';
 import { formatStatement, targetLoadSettings } from '../dialect.ts';
 import {
@@ -84,14 +84,15 @@ function compatibilityFindings(
   targetKind: 'aurora' | 'mysql',
   tablesOnTarget: readonly string[],
 ): Finding[] {
-  const findings = demoteHandled(
-    evaluateRules({
+  const findings = demoteHandled([
+    ...targetKindFindings(targetKind, target.server.info),
+    ...evaluateRules({
       source: source.server,
       schema: source.schema,
       targetKind,
       targetAccounts: target.accounts,
     }),
-  );
+  ]);
   if (source.server.serverId === target.server.serverId) {
     findings.unshift({
       id: 'same-server-id',
