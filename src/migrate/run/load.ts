@@ -139,6 +139,7 @@ export async function loadStep(context: RunContext): Promise<void> {
       );
     } finally {
       clearInterval(ticker);
+      await rm(stagingRoot(context), { recursive: true, force: true });
     }
 
     if (!load.objectsDone) {
@@ -219,9 +220,11 @@ async function createOrReset(
   }
 }
 
+const stagingRoot = (context: RunContext): string => join(context.dumpDir, '.staging');
+
 /** myloader reads a whole folder: each chunk gets a folder with links to it and to `metadata`. */
 async function loadOneChunk(context: RunContext, chunk: DumpChunk): Promise<void> {
-  const staging = join(context.dumpDir, '.staging', chunk.file);
+  const staging = join(stagingRoot(context), chunk.file);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   await symlink(join(context.dumpDir, 'metadata'), join(staging, 'metadata'));
