@@ -291,7 +291,9 @@ export async function buildPlan(options: PlanOptions): Promise<MigrationPlan> {
             (load) =>
               `${load.threads} thread${load.threads === 1 ? '' : 's'} ${Math.round(load.rowsPerSecond).toLocaleString('en-US')} rows/s`,
           )
-          .join(', ')}; ${recommendedThreads} is the smallest count that no larger one beats by 10%.`,
+          .join(
+            ', ',
+          )} (median of ${best?.runs.length ?? 0} interleaved runs); ${recommendedThreads} is the smallest count that no larger one beats by 10% in every run.`,
         `Chunks of ${recommendedChunkRows.toLocaleString('en-US')} rows are about 64 MiB of the largest table.`,
         probe.indexSecondsPerByte === null
           ? 'Secondary indexes are built after the data (no sampled table had one, so their time is estimated).'
