@@ -16,6 +16,7 @@ import {
 } from './schema-rewrite.ts';
 import { connectionId, openScriptConnection, queryRows, tryQuery } from './script-connection.ts';
 import type { TableLoadState } from './state.ts';
+import { firstPrimaryKeyColumn, type StrictChunkOptions, writeStrictChunk } from './strict-chunk.ts';
 import {
   applyGlobalLoadSettings,
   applySessionLoadSettings,
@@ -28,9 +29,10 @@ import {
  * foreign keys added per table by one ALTER TABLE once its data is in, then views, triggers,
  * routines and events.
  *
- * Resume: every finished chunk is recorded. Chunks are INSERT IGNORE, so a chunk that a killed run
- * committed in part is simply loaded again. A table without a primary key cannot be deduplicated:
- * it is emptied and loaded again as a whole unless it was finished.
+ * Loading is strict (see strict-chunk.ts): a value the target cannot hold fails the run.
+ * Resume: every finished chunk is recorded. A chunk a killed run may have committed is loaded again
+ * keeping the rows already there (ON DUPLICATE KEY on the primary key only). A table without a
+ * primary key cannot be deduplicated: it is emptied and loaded again as a whole unless it was finished.
  */
 interface PreparedTable {
   readonly dump: DumpTable;
@@ -43,6 +45,7 @@ export async function loadStep(context: RunContext): Promise<void> {
   const { store, progress } = context;
   const files = await readDumpFiles(context.dumpDir);
   const tables = await Promise.all(files.tables.map((table) => prepareTable(files, table)));
+  const resumed = store.state.load !== undefined;
   store.state.load ??= { tables: {}, objectsDone: false, childPids: [], connectionIds: [] };
   const load = store.state.load;
   const startedAt = Date.now();
@@ -112,7 +115,9 @@ export async function loadStep(context: RunContext): Promise<void> {
       report();
     };
     const loadChunk = async (table: PreparedTable, chunk: DumpChunk): Promise<void> => {
-      await loadOneChunk(context, chunk);
+      await loadOneChunk(context, chunk, {
+        keepExistingBy: resumed ? firstPrimaryKeyColumn(table.schema.createSql) : null,
+      });
       const state = load.tables[table.dump.name]!;
       state.chunksDone.push(chunk.file);
       state.status = 'loading';
@@ -223,12 +228,16 @@ async function createOrReset(
 const stagingRoot = (context: RunContext): string => join(context.dumpDir, '.staging');
 
 /** myloader reads a whole folder: each chunk gets a folder with links to it and to `metadata`. */
-async function loadOneChunk(context: RunContext, chunk: DumpChunk): Promise<void> {
+async function loadOneChunk(
+  context: RunContext,
+  chunk: DumpChunk,
+  strict: StrictChunkOptions,
+): Promise<void> {
   const staging = join(stagingRoot(context), chunk.file);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   await symlink(join(context.dumpDir, 'metadata'), join(staging, 'metadata'));
-  await symlink(join(context.dumpDir, chunk.file), join(staging, chunk.file));
+  await writeStrictChunk(join(context.dumpDir, chunk.file), join(staging, chunk.file), strict);
   const load = context.store.state.load!;
   let pid: number | undefined;
   try {
