@@ -543,7 +543,68 @@ export function targetKindFindings(targetKind: RuleContext['targetKind'], target
   return [];
 }
 
-export const RULES: readonly Rule[] = [...binlogRules, ...tableRules, ...programRules, ...mysql80Rules];
+/** MySQL 8.0's and Aurora MySQL 3's default max_allowed_packet, and the largest it can be set to. */
+export const DEFAULT_MAX_ALLOWED_PACKET = 64 * 1024 * 1024;
+const MAX_ALLOWED_PACKET_LIMIT = 1024 * 1024 * 1024;
+const UTC_ZONES = new Set(['utc', '+00:00', 'etc/utc', 'gmt', 'utc0', 'z']);
+const mebibytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024))} MiB`;
+
+const serverSettingRules: Rule[] = [
+  ({ source, targetKind }) =>
+    source.lowerCaseTableNames === 0
+      ? []
+      : [
+          finding(
+            'lower-case-table-names',
+            'warning',
+            ['server'],
+            `The source runs with lower_case_table_names=${source.lowerCaseTableNames}; MySQL 8.0 fixes this setting when the data directory is created and defaults to 0 (names are case-sensitive), so queries naming tables in another case would fail.`,
+            targetKind === 'aurora'
+              ? 'Create the Aurora cluster with lower_case_table_names=1 in its cluster parameter group: it cannot be changed after the cluster exists.'
+              : 'Initialise the target with lower_case_table_names=1 in its configuration (mysqld --initialize); it cannot be changed afterwards.',
+          ),
+        ],
+  ({ source, targetKind }) =>
+    UTC_ZONES.has(source.timeZone.toLowerCase())
+      ? []
+      : [
+          finding(
+            'time-zone',
+            'warning',
+            ['server'],
+            `The source's time zone is ${source.timeZone}; ${targetKind === 'aurora' ? 'Aurora runs in UTC' : 'the target may run in another zone'} unless told otherwise, so NOW(), CURDATE() and the TIMESTAMP values the application sees would shift.`,
+            targetKind === 'aurora'
+              ? `Set time_zone to ${source.timeZone} in the Aurora cluster parameter group (named zones are supported there), or move the application to UTC first.`
+              : `Set time_zone (default-time-zone) to ${source.timeZone} on the target, or move the application to UTC first.`,
+          ),
+        ],
+  ({ schema }) => {
+    const large = schema.largeValues.filter((table) => table.maxRowBytes > DEFAULT_MAX_ALLOWED_PACKET / 2);
+    if (large.length === 0) return [];
+    const largest = Math.max(...large.map((table) => table.maxRowBytes));
+    const tooLarge = largest > MAX_ALLOWED_PACKET_LIMIT / 2;
+    return [
+      finding(
+        'large-values-vs-max-allowed-packet',
+        tooLarge ? 'blocker' : 'warning',
+        large.map((table) => `${table.database}.${table.table}`),
+        `Rows with up to ${mebibytes(largest)} of BLOB/TEXT/JSON data (${list(large.map((table) => `${table.database}.${table.table} ${mebibytes(table.maxRowBytes)}`))}); ` +
+          `each row travels as one packet in the load and in replication, and MySQL 8.0 accepts ${mebibytes(DEFAULT_MAX_ALLOWED_PACKET)} by default.`,
+        tooLarge
+          ? `A row over ${mebibytes(MAX_ALLOWED_PACKET_LIMIT / 2)} leaves no room under the 1 GiB maximum of max_allowed_packet: move those values to object storage (e.g. S3) first.`
+          : `Set max_allowed_packet to at least ${mebibytes(Math.min(MAX_ALLOWED_PACKET_LIMIT, largest * 2))} on the target (its parameter group on Aurora/RDS) and on the source, and slave_max_allowed_packet on the target.`,
+      ),
+    ];
+  },
+];
+
+export const RULES: readonly Rule[] = [
+  ...binlogRules,
+  ...tableRules,
+  ...programRules,
+  ...mysql80Rules,
+  ...serverSettingRules,
+];
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { blocker: 0, warning: 1, info: 2 };
 
