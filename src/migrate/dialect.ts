@@ -7,7 +7,7 @@ import { versionAtLeast } from './connection.ts';
  * returns statements with parameters; run them with `connection.query(sql, params)` (client-side
  * placeholders: CHANGE MASTER and CALL mysql.rds_* cannot be server-side prepared).
  */
-export type DialectKind = 'aurora' | 'rds' | 'mysql' | 'mysql-legacy' | 'mariadb';
+export type DialectKind = 'aurora' | 'aurora-2' | 'rds' | 'rds-8.4' | 'mysql' | 'mysql-legacy' | 'mariadb';
 
 export interface SqlStatement {
   readonly sql: string;
@@ -19,13 +19,15 @@ const statement = (sql: string, params: readonly (string | number)[] = []): SqlS
 /**
  * Aurora and RDS manage replication through stored procedures; MySQL 8.0.23 renamed MASTER/SLAVE to
  * SOURCE/REPLICA (8.4 dropped the old words); MariaDB keeps CHANGE MASTER and adds GTID positions.
+ * Aurora MySQL 3 (MySQL 8.0) names its procedures `*_source`, Aurora MySQL 2 (5.7) `*_master`;
+ * RDS for MySQL switched to `*_source` with 8.4.
  */
 export function dialectKindOf(info: ServerInfo): DialectKind {
   switch (info.flavour) {
     case 'aurora-mysql':
-      return 'aurora';
+      return (info.auroraVersion ?? '').startsWith('2.') || !versionAtLeast(info, 8) ? 'aurora-2' : 'aurora';
     case 'rds-mysql':
-      return 'rds';
+      return versionAtLeast(info, 8, 4) ? 'rds-8.4' : 'rds';
     case 'mariadb':
       return 'mariadb';
     case 'mysql':
@@ -33,7 +35,51 @@ export function dialectKindOf(info: ServerInfo): DialectKind {
   }
 }
 
-const usesRdsProcedures = (kind: DialectKind): boolean => kind === 'aurora' || kind === 'rds';
+const RDS_PROCEDURE_KINDS: ReadonlySet<DialectKind> = new Set(['aurora', 'aurora-2', 'rds', 'rds-8.4']);
+
+/** Aurora and RDS refuse CHANGE MASTER, SUPER and server variables: they take `mysql.rds_*` procedures. */
+export const usesRdsProcedures = (kind: DialectKind): boolean => RDS_PROCEDURE_KINDS.has(kind);
+
+export const isAurora = (kind: DialectKind): boolean => kind === 'aurora' || kind === 'aurora-2';
+
+type RdsProcedure =
+  | 'setExternal'
+  | 'setExternalWithAutoPosition'
+  | 'setExternalWithDelay'
+  | 'resetExternal'
+  | 'setAutoPosition'
+  | 'nextLog';
+
+/**
+ * The replication procedures of the Aurora MySQL and RDS for MySQL stored-procedure references: Aurora
+ * MySQL 3 and RDS for MySQL 8.4 use the `*_source` names, Aurora MySQL 2 and RDS for MySQL up to 8.0
+ * the `*_master` ones.
+ */
+const RDS_PROCEDURE_NAMES: Record<'source' | 'master', Record<RdsProcedure, string>> = {
+  source: {
+    setExternal: 'mysql.rds_set_external_source',
+    setExternalWithAutoPosition: 'mysql.rds_set_external_source_with_auto_position',
+    setExternalWithDelay: 'mysql.rds_set_external_source_with_delay',
+    resetExternal: 'mysql.rds_reset_external_source',
+    setAutoPosition: 'mysql.rds_set_source_auto_position',
+    nextLog: 'mysql.rds_next_source_log',
+  },
+  master: {
+    setExternal: 'mysql.rds_set_external_master',
+    setExternalWithAutoPosition: 'mysql.rds_set_external_master_with_auto_position',
+    setExternalWithDelay: 'mysql.rds_set_external_master_with_delay',
+    resetExternal: 'mysql.rds_reset_external_master',
+    setAutoPosition: 'mysql.rds_set_master_auto_position',
+    nextLog: 'mysql.rds_next_master_log',
+  },
+};
+
+/** The procedure's qualified name on this server; throws for servers without the RDS procedures. */
+export function rdsProcedureName(kind: DialectKind, procedure: RdsProcedure): string {
+  if (!usesRdsProcedures(kind)) throw new Error(`${kind} has no mysql.rds_* procedures`);
+  const words = kind === 'aurora' || kind === 'rds-8.4' ? 'source' : 'master';
+  return RDS_PROCEDURE_NAMES[words][procedure];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Replication
@@ -57,9 +103,11 @@ export function replicationSetupStatements(kind: DialectKind, source: Replicatio
   const connection = [source.host, source.port, source.user, source.password] as const;
   switch (kind) {
     case 'aurora':
+    case 'aurora-2':
     case 'rds':
+    case 'rds-8.4':
       return [
-        statement('CALL mysql.rds_set_external_master(?, ?, ?, ?, ?, ?, ?)', [
+        statement(`CALL ${rdsProcedureName(kind, 'setExternal')}(?, ?, ?, ?, ?, ?, ?)`, [
           ...connection,
           source.file,
           source.position,
@@ -101,27 +149,35 @@ function changeMasterTo(source: ReplicationSource): SqlStatement {
 
 type ReplicationAction = 'start' | 'stop' | 'reset' | 'status' | 'stopSqlThread' | 'startSqlThread';
 
+function rdsActions(kind: DialectKind, status: string): Record<ReplicationAction, string | null> {
+  return {
+    start: 'CALL mysql.rds_start_replication',
+    stop: 'CALL mysql.rds_stop_replication',
+    reset: `CALL ${rdsProcedureName(kind, 'resetExternal')}`,
+    status,
+    stopSqlThread: null,
+    startSqlThread: null,
+  };
+}
+
+const SLAVE_ACTIONS: Record<ReplicationAction, string> = {
+  start: 'START SLAVE',
+  stop: 'STOP SLAVE',
+  reset: 'RESET SLAVE ALL',
+  status: 'SHOW SLAVE STATUS',
+  stopSqlThread: 'STOP SLAVE SQL_THREAD',
+  startSqlThread: 'START SLAVE SQL_THREAD',
+};
+
 /**
  * One row per kind; null where the platform offers no such statement (Aurora and RDS cannot stop
  * only the SQL thread: the whole replication stops).
  */
 const REPLICATION_ACTIONS: Record<DialectKind, Record<ReplicationAction, string | null>> = {
-  aurora: {
-    start: 'CALL mysql.rds_start_replication',
-    stop: 'CALL mysql.rds_stop_replication',
-    reset: 'CALL mysql.rds_reset_external_master',
-    status: 'SHOW REPLICA STATUS',
-    stopSqlThread: null,
-    startSqlThread: null,
-  },
-  rds: {
-    start: 'CALL mysql.rds_start_replication',
-    stop: 'CALL mysql.rds_stop_replication',
-    reset: 'CALL mysql.rds_reset_external_master',
-    status: 'SHOW SLAVE STATUS',
-    stopSqlThread: null,
-    startSqlThread: null,
-  },
+  aurora: rdsActions('aurora', 'SHOW REPLICA STATUS'),
+  'aurora-2': rdsActions('aurora-2', 'SHOW SLAVE STATUS'),
+  rds: rdsActions('rds', 'SHOW SLAVE STATUS'),
+  'rds-8.4': rdsActions('rds-8.4', 'SHOW REPLICA STATUS'),
   mysql: {
     start: 'START REPLICA',
     stop: 'STOP REPLICA',
@@ -130,22 +186,8 @@ const REPLICATION_ACTIONS: Record<DialectKind, Record<ReplicationAction, string 
     stopSqlThread: 'STOP REPLICA SQL_THREAD',
     startSqlThread: 'START REPLICA SQL_THREAD',
   },
-  'mysql-legacy': {
-    start: 'START SLAVE',
-    stop: 'STOP SLAVE',
-    reset: 'RESET SLAVE ALL',
-    status: 'SHOW SLAVE STATUS',
-    stopSqlThread: 'STOP SLAVE SQL_THREAD',
-    startSqlThread: 'START SLAVE SQL_THREAD',
-  },
-  mariadb: {
-    start: 'START SLAVE',
-    stop: 'STOP SLAVE',
-    reset: 'RESET SLAVE ALL',
-    status: 'SHOW SLAVE STATUS',
-    stopSqlThread: 'STOP SLAVE SQL_THREAD',
-    startSqlThread: 'START SLAVE SQL_THREAD',
-  },
+  'mysql-legacy': SLAVE_ACTIONS,
+  mariadb: SLAVE_ACTIONS,
 };
 
 function replicationAction(kind: DialectKind, action: ReplicationAction): SqlStatement {
@@ -171,10 +213,10 @@ export const startReplicaSqlThread = (kind: DialectKind): SqlStatement =>
 
 /**
  * Where the source currently writes (File, Position; MariaDB adds @@gtid_binlog_pos separately).
- * SHOW MASTER STATUS works on MariaDB, MySQL 5.7–8.3, RDS and Aurora.
+ * SHOW MASTER STATUS works on MariaDB, MySQL 5.7–8.3, RDS up to 8.0 and Aurora; 8.4 renamed it.
  */
-export function sourcePositionQuery(_kind: DialectKind): SqlStatement {
-  return statement('SHOW MASTER STATUS');
+export function sourcePositionQuery(kind: DialectKind): SqlStatement {
+  return statement(kind === 'rds-8.4' ? 'SHOW BINARY LOG STATUS' : 'SHOW MASTER STATUS');
 }
 
 export interface ReplicaStatus {
@@ -332,7 +374,7 @@ export function targetLoadSettings(kind: DialectKind): TargetLoadSetting[] {
       '1 before replication starts',
     ),
   ];
-  if (kind === 'aurora') {
+  if (isAurora(kind)) {
     settings.push({
       name: 'binlog_format',
       value: 'OFF',
@@ -341,7 +383,7 @@ export function targetLoadSettings(kind: DialectKind): TargetLoadSetting[] {
       why: 'binary logging on the target cost ~1.8× on the load; Aurora turns it off with binlog_format=OFF',
       restore: 'ROW before a roll-forward replica is attached (needs a reboot)',
     });
-  } else if (kind === 'rds') {
+  } else if (managed) {
     settings.push({
       name: 'backup_retention_period',
       value: '0',

@@ -10,7 +10,15 @@ import { formatZodIssues } from '../util/zod-issues.ts';
  */
 export const PLAN_SCHEMA_VERSION = 1;
 
-export const dialectKindSchema = z.enum(['aurora', 'rds', 'mysql', 'mysql-legacy', 'mariadb']);
+export const dialectKindSchema = z.enum([
+  'aurora',
+  'aurora-2',
+  'rds',
+  'rds-8.4',
+  'mysql',
+  'mysql-legacy',
+  'mariadb',
+]);
 export const serverFlavourSchema = z.enum(['mariadb', 'mysql', 'rds-mysql', 'aurora-mysql']);
 /** What the user migrates to: Aurora MySQL 3 rules (InnoDB only, MySQL 8.0) or a self-managed MySQL. */
 export const targetKindSchema = z.enum(['aurora', 'mysql']);

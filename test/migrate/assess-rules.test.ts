@@ -24,6 +24,9 @@ const server: ServerFacts = {
   logReplicaUpdates: false,
   retention: { seconds: 604_800, setting: 'binlog_expire_logs_seconds = 604800' },
   retentionVariables: ['binlog_expire_logs_seconds', 'expire_logs_days'],
+  lowerCaseTableNames: 0,
+  timeZone: 'UTC',
+  maxAllowedPacket: 67_108_864,
 };
 
 const table = (name: string, overrides: Partial<TableFacts> = {}): TableFacts => ({
@@ -48,6 +51,7 @@ const schema: SchemaFacts = {
   columns: [],
   programs: [],
   zeroDates: [],
+  largeValues: [],
 };
 
 const context = (
@@ -88,6 +92,36 @@ describe('compatibility rules', () => {
       expected: ['warning:binlog-row-image-not-full'],
     },
     { name: 'server_id 0', ctx: context({ source: { serverId: 0 } }), expected: ['blocker:server-id-zero'] },
+    {
+      name: 'case-insensitive table names',
+      ctx: context({ source: { lowerCaseTableNames: 1 } }),
+      expected: ['warning:lower-case-table-names'],
+    },
+    {
+      name: 'a source in a named time zone',
+      ctx: context({ source: { timeZone: 'Europe/Berlin' } }),
+      expected: ['warning:time-zone'],
+    },
+    { name: 'a source in UTC by offset', ctx: context({ source: { timeZone: '+00:00' } }), expected: [] },
+    {
+      name: 'rows of 40 MiB in BLOBs',
+      ctx: context({
+        schema: { largeValues: [{ database: 'shop', table: 'files', maxRowBytes: 40 * 1024 ** 2 }] },
+      }),
+      expected: ['warning:large-values-vs-max-allowed-packet'],
+    },
+    {
+      name: 'a row of 600 MiB',
+      ctx: context({
+        schema: { largeValues: [{ database: 'shop', table: 'files', maxRowBytes: 600 * 1024 ** 2 }] },
+      }),
+      expected: ['blocker:large-values-vs-max-allowed-packet'],
+    },
+    {
+      name: 'small BLOBs',
+      ctx: context({ schema: { largeValues: [{ database: 'shop', table: 'files', maxRowBytes: 4096 }] } }),
+      expected: [],
+    },
     {
       name: 'retention of an hour',
       ctx: context({ source: { retention: { seconds: 3600, setting: 'x' } } }),
@@ -205,6 +239,55 @@ describe('compatibility rules', () => {
     expect(finding).toMatchObject({ id: 'non-innodb-table', severity: 'blocker' });
     expect(finding?.handledByRun).toBeUndefined();
     expect(finding?.fix).toContain('No automatic conversion for FEDERATED');
+  });
+
+  it.each<{ targetKind: RuleContext['targetKind']; statements: string[]; fix: RegExp }>([
+    {
+      targetKind: 'aurora',
+      statements: ["CREATE USER 'app'@'%' IDENTIFIED BY '<password>'"],
+      fix: /Aurora does not allow 'root'@'localhost', 'report'@'127\.0\.0\.1'.*DEFINER that exists/,
+    },
+    {
+      targetKind: 'mysql',
+      statements: [
+        "CREATE USER 'app'@'%' IDENTIFIED BY '<password>'",
+        "CREATE USER 'root'@'localhost' IDENTIFIED BY '<password>'",
+        "CREATE USER 'report'@'127.0.0.1' IDENTIFIED BY '<password>'",
+      ],
+      fix: /^Create the accounts on the target/,
+    },
+  ])(
+    'never suggests creating root or a localhost account on $targetKind Aurora',
+    ({ targetKind, statements, fix }) => {
+      const [finding] = evaluateRules({
+        ...context({
+          schema: {
+            programs: [
+              program('view', 'totals'),
+              program('trigger', 'audit', 'root@localhost'),
+              program('procedure', 'report', 'report@127.0.0.1'),
+            ],
+          },
+        }),
+        targetKind,
+      }).filter((candidate) => candidate.id === 'definer-missing');
+      expect(finding?.fixStatements).toEqual(statements);
+      expect(finding?.fix).toMatch(fix);
+    },
+  );
+
+  it('sizes max_allowed_packet from the largest row and names the time zone to set', () => {
+    const findings = evaluateRules(
+      context({
+        source: { timeZone: 'Europe/Berlin' },
+        schema: { largeValues: [{ database: 'shop', table: 'files', maxRowBytes: 40 * 1024 ** 2 }] },
+      }),
+    );
+    const fix = (id: string) => findings.find((finding) => finding.id === id)?.fix;
+    expect(fix('large-values-vs-max-allowed-packet')).toContain('at least 80 MiB');
+    expect(fix('time-zone')).toContain(
+      'Set time_zone to Europe/Berlin in the Aurora cluster parameter group',
+    );
   });
 
   it('gives the statements that apply the fixes', () => {

@@ -55,12 +55,18 @@ describe('assess on the data set', () => {
     expect(assessment.blockers.map((finding) => finding.id).sort()).toEqual([
       'no-primary-key',
       'non-innodb-table',
+      'target-kind-mismatch',
     ]);
     const noKey = assessment.blockers.find((finding) => finding.id === 'no-primary-key');
     expect(noKey?.message).toContain('18.7 s');
     expect(noKey?.fixStatements[0]).toMatch(
       /^ALTER TABLE `shop`.`audit_log` ADD COLUMN .* INVISIBLE, ADD PRIMARY KEY/,
     );
+  });
+
+  it('says the MariaDB target given with --target-kind aurora is not Aurora', () => {
+    const mismatch = assessment.blockers.find((finding) => finding.id === 'target-kind-mismatch');
+    expect(mismatch?.message).toMatch(/the target is MariaDB .*, not Aurora MySQL/);
   });
 
   it.each([

@@ -12,6 +12,7 @@ import {
   normalizeReplicaStatus,
   parseBinlogRetention,
   replicaStatusQuery,
+  rdsProcedureName,
   replicationSetupStatements,
   resetReplication,
   startReplication,
@@ -42,6 +43,18 @@ describe('dialectKindOf: server variables to dialect', () => {
       kind: 'rds',
     },
     { version: '8.0.28', versionComment: 'Source distribution', auroraVersion: '3.04.0', kind: 'aurora' },
+    {
+      version: '5.7.12',
+      versionComment: 'MySQL Community Server',
+      auroraVersion: '2.11.2',
+      kind: 'aurora-2',
+    },
+    {
+      version: '8.4.3',
+      versionComment: 'Source distribution',
+      basedir: '/rdsdbbin/mysql-8.4.3/',
+      kind: 'rds-8.4',
+    },
   ])('$version $versionComment → $kind', ({ kind, ...variables }) => {
     expect(dialectKindOf(classifyServer(variables))).toBe(kind);
   });
@@ -53,8 +66,27 @@ describe('replicationSetupStatements', () => {
       kind: 'aurora',
       expected: [
         [
+          'CALL mysql.rds_set_external_source(?, ?, ?, ?, ?, ?, ?)',
+          ['src.example.com', 3306, 'repl', 'pw', 'binlog.000042', 1234, 0],
+        ],
+      ],
+    },
+    {
+      kind: 'aurora-2',
+      expected: [
+        [
           'CALL mysql.rds_set_external_master(?, ?, ?, ?, ?, ?, ?)',
           ['src.example.com', 3306, 'repl', 'pw', 'binlog.000042', 1234, 0],
+        ],
+      ],
+    },
+    {
+      kind: 'rds-8.4',
+      extra: { ssl: true },
+      expected: [
+        [
+          'CALL mysql.rds_set_external_source(?, ?, ?, ?, ?, ?, ?)',
+          ['src.example.com', 3306, 'repl', 'pw', 'binlog.000042', 1234, 1],
         ],
       ],
     },
@@ -115,8 +147,49 @@ describe('replicationSetupStatements', () => {
   it('formats a statement for a runbook with the password masked', () => {
     const [setup] = replicationSetupStatements('aurora', source);
     expect(formatStatement(setup!, { maskPasswordAt: 3 })).toBe(
-      "CALL mysql.rds_set_external_master('src.example.com', 3306, 'repl', '****', 'binlog.000042', 1234, 0)",
+      "CALL mysql.rds_set_external_source('src.example.com', 3306, 'repl', '****', 'binlog.000042', 1234, 0)",
     );
+  });
+});
+
+describe('rdsProcedureName: the *_source family on Aurora MySQL 3, *_master only on Aurora MySQL 2', () => {
+  it.each<{ kind: DialectKind; names: string[] }>([
+    {
+      kind: 'aurora',
+      names: [
+        'mysql.rds_set_external_source',
+        'mysql.rds_set_external_source_with_auto_position',
+        'mysql.rds_set_external_source_with_delay',
+        'mysql.rds_reset_external_source',
+        'mysql.rds_set_source_auto_position',
+        'mysql.rds_next_source_log',
+      ],
+    },
+    {
+      kind: 'aurora-2',
+      names: [
+        'mysql.rds_set_external_master',
+        'mysql.rds_set_external_master_with_auto_position',
+        'mysql.rds_set_external_master_with_delay',
+        'mysql.rds_reset_external_master',
+        'mysql.rds_set_master_auto_position',
+        'mysql.rds_next_master_log',
+      ],
+    },
+  ])('$kind', ({ kind, names }) => {
+    const procedures = [
+      'setExternal',
+      'setExternalWithAutoPosition',
+      'setExternalWithDelay',
+      'resetExternal',
+      'setAutoPosition',
+      'nextLog',
+    ] as const;
+    expect(procedures.map((procedure) => rdsProcedureName(kind, procedure))).toEqual(names);
+  });
+
+  it('refuses servers without the procedures', () => {
+    expect(() => rdsProcedureName('mariadb', 'setExternal')).toThrow(/no mysql.rds_\* procedures/);
   });
 });
 
@@ -133,7 +206,23 @@ describe('replication control statements', () => {
       kind: 'aurora',
       start: 'CALL mysql.rds_start_replication',
       stop: 'CALL mysql.rds_stop_replication',
+      reset: 'CALL mysql.rds_reset_external_source',
+      status: 'SHOW REPLICA STATUS',
+      pause: null,
+    },
+    {
+      kind: 'aurora-2',
+      start: 'CALL mysql.rds_start_replication',
+      stop: 'CALL mysql.rds_stop_replication',
       reset: 'CALL mysql.rds_reset_external_master',
+      status: 'SHOW SLAVE STATUS',
+      pause: null,
+    },
+    {
+      kind: 'rds-8.4',
+      start: 'CALL mysql.rds_start_replication',
+      stop: 'CALL mysql.rds_stop_replication',
+      reset: 'CALL mysql.rds_reset_external_source',
       status: 'SHOW REPLICA STATUS',
       pause: null,
     },

@@ -11,11 +11,12 @@ import {
 } from '../../src/migrate/plan/estimate.ts';
 import { binlogBytesBetween, type LoadRate, type ProbeResult } from '../../src/migrate/plan/probe.ts';
 
-const rate = (threads: number, bytesPerSecond: number): LoadRate => ({
+const rate = (threads: number, bytesPerSecond: number, runs = [bytesPerSecond]): LoadRate => ({
   threads,
   seconds: 1,
   rowsPerSecond: bytesPerSecond / 100,
   bytesPerSecond,
+  runs,
 });
 
 const table = (name: string, rows: number, dataBytes: number, secondaryIndexes = 0): TableFacts => ({
@@ -47,8 +48,17 @@ const probe = (overrides: Partial<ProbeResult> = {}): ProbeResult => ({
   ...overrides,
 });
 
-describe('recommendThreads: the smallest count no larger one beats by 10%', () => {
+describe('recommendThreads: the smallest count no larger one beats by 10% beyond the noise', () => {
   it.each([
+    // Medians 100, 130, 150 but the runs overlap: noise, not a gain, so the answer cannot flip.
+    {
+      loads: [rate(1, 100, [90, 100, 125]), rate(2, 130, [95, 130, 160]), rate(4, 150, [98, 150, 170])],
+      threads: 1,
+    },
+    {
+      loads: [rate(1, 100, [95, 100, 105]), rate(2, 180, [170, 180, 185]), rate(4, 185, [110, 185, 200])],
+      threads: 2,
+    },
     { loads: [rate(1, 100), rate(2, 150), rate(4, 155)], threads: 2 },
     { loads: [rate(1, 100), rate(2, 105), rate(4, 108)], threads: 1 },
     { loads: [rate(1, 100), rate(2, 120), rate(4, 200)], threads: 4 },

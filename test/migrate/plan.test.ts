@@ -240,6 +240,31 @@ describe('migrate plan refuses', () => {
     }
   });
 
+  it('--target-kind aurora against a target that is not Aurora, naming what it is', async () => {
+    const out = join(outDir, 'not-aurora', 'plan.json');
+    const result = await runCli(
+      [
+        'migrate',
+        'plan',
+        '--source',
+        sourceUrl(),
+        '--target',
+        targetUrl(),
+        '--target-kind',
+        'aurora',
+        '--out',
+        out,
+      ],
+      { WAREVIEW_TARGET_PASSWORD: PASSWORD },
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('[target-kind-mismatch]');
+    expect(result.stderr).toMatch(/the target is MariaDB 10\.\d+\.\d+, not Aurora MySQL/);
+    expect(result.stderr).toContain('--target-kind mysql');
+    expect(result.stderr).not.toContain('Measuring throughput');
+    await expect(readdir(join(outDir, 'not-aurora'))).rejects.toThrow();
+  });
+
   it('nothing, and leaves the target clean, when interrupted with Ctrl-C during the probe', async () => {
     const out = join(outDir, 'interrupted', 'plan.json');
     const child = spawn(
@@ -252,6 +277,8 @@ describe('migrate plan refuses', () => {
         sourceUrl(),
         '--target',
         targetUrl(),
+        '--target-kind',
+        'mysql',
         '--sample-rows',
         '500',
         '--observe',

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
@@ -103,6 +103,7 @@ describe('migrate assess, plan, run, then validate, with writes on the source', 
     expect(state.dump?.coordinates.file).toMatch(/^binlog\.\d+$/);
     expect(Object.values(state.load?.tables ?? {}).every((table) => table.status === 'indexed')).toBe(true);
     expect(state.load?.savedSettings).toBeUndefined();
+    expect((await readdir(state.dump!.dir)).filter((name) => name.startsWith('.'))).toEqual([]);
     expect(outcome.warnings.join('\n')).toMatch(/shop\.audit_log has no primary key/);
     expect(outcome.warnings.join('\n')).toMatch(/shop\.legacy_counters is MyISAM/);
   });

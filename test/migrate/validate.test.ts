@@ -15,6 +15,7 @@ let target: MariadbServer;
 let dir: string;
 let planPath: string;
 let validation: { code: number | null; stdout: string; stderr: string };
+let sourceStatements: string[];
 const PASSWORD = 'pa ss"w0rd';
 const env = { ...process.env, WAREVIEW_SOURCE_PASSWORD: PASSWORD, WAREVIEW_TARGET_PASSWORD: PASSWORD };
 const silent = {
@@ -66,7 +67,18 @@ beforeAll(async () => {
   const hand = await target.connect();
   for (const sql of HAND_CHANGES) await hand.query(sql);
   await hand.end();
+  // Every statement the source receives during the validation is logged, to prove none of them locks.
+  const logged = await source.connect();
+  await logged.query(
+    "SET GLOBAL log_output = 'TABLE'; TRUNCATE TABLE mysql.general_log; SET GLOBAL general_log = 1",
+  );
   validation = await runCli(['migrate', 'validate', '--plan', planPath, '--chunk-rows', '300'], env);
+  await logged.query('SET GLOBAL general_log = 0');
+  const [rows] = await logged.query(
+    "SELECT CONVERT(argument USING utf8mb4) AS statement FROM mysql.general_log WHERE command_type = 'Query'",
+  );
+  sourceStatements = (rows as { statement: string }[]).map((row) => row.statement);
+  await logged.end();
 });
 
 afterAll(async () => {
@@ -111,6 +123,12 @@ describe('migrate validate reports rows changed on the target', () => {
     const range = lines[0]!.slice(`DIFFERENT ${table} where `.length).split(': source')[0]!;
     expect(range).toMatch(shape);
     expect(rangeHolds(range, key)).toBe(true);
+  });
+
+  it('rechecks the differing ranges without ever locking the source', () => {
+    expect(validation.stdout).toMatch(/checked again in \d+ rounds? without locking the source/);
+    expect(sourceStatements.filter((sql) => /CHECKSUM|BIT_XOR|COUNT\(/i.test(sql)).length).toBeGreaterThan(0);
+    expect(sourceStatements.filter((sql) => /\b(LOCK\s+TABLES?|FLUSH\s+TABLES)\b/i.test(sql))).toEqual([]);
   });
 
   it('a changed row of the table without a primary key is reported for the whole table', () => {

@@ -11,7 +11,7 @@ import {
   type ServerFacts,
   type TableFacts,
 } from './inspect.ts';
-import { evaluateRules } from './rules.ts';
+import { evaluateRules, targetKindFindings } from './rules.ts';
 
 /** The result of `migrate assess`, also its JSON output. */
 export interface Assessment {
@@ -81,12 +81,15 @@ export function buildAssessment(
   options: { target: TargetFacts | null; targetKind: 'aurora' | 'mysql'; now?: Date },
 ): Assessment {
   const { server, schema } = facts;
-  const findings = evaluateRules({
-    source: server,
-    schema,
-    targetKind: options.targetKind,
-    targetAccounts: options.target?.accounts ?? null,
-  });
+  const findings = [
+    ...(options.target ? targetKindFindings(options.targetKind, options.target.server.info) : []),
+    ...evaluateRules({
+      source: server,
+      schema,
+      targetKind: options.targetKind,
+      targetAccounts: options.target?.accounts ?? null,
+    }),
+  ];
   const tables = [...schema.tables].sort((a, b) => b.dataBytes + b.indexBytes - (a.dataBytes + a.indexBytes));
   const sum = (pick: (table: TableFacts) => number): number =>
     tables.reduce((total, table) => total + pick(table), 0);

@@ -28,6 +28,10 @@ export interface ServerFacts {
   readonly retentionError?: string;
   /** Names of the retention variables the server has (MySQL 8.4 lacks expire_logs_days, old MariaDB the other). */
   readonly retentionVariables: readonly string[];
+  readonly lowerCaseTableNames: number;
+  /** The zone NOW() and TIMESTAMP columns use: time_zone, or the system zone when it is SYSTEM. */
+  readonly timeZone: string;
+  readonly maxAllowedPacket: number;
 }
 
 export interface TableFacts {
@@ -79,12 +83,21 @@ export interface ZeroDateFacts {
   readonly rowsFound: number | null;
 }
 
+/** The longest row of a table's BLOB/TEXT/JSON columns together, in bytes (each row is one packet in a dump). */
+export interface LargeValueFacts {
+  readonly database: string;
+  readonly table: string;
+  readonly maxRowBytes: number;
+}
+
 export interface SchemaFacts {
   readonly databases: readonly { name: string; collation: string }[];
   readonly tables: readonly TableFacts[];
   readonly columns: readonly ColumnFacts[];
   readonly programs: readonly ProgramFacts[];
   readonly zeroDates: readonly ZeroDateFacts[];
+  /** Tables with large-object columns small enough to scan (see ZERO_DATE_SCAN_MAX_ROWS). */
+  readonly largeValues: readonly LargeValueFacts[];
 }
 
 export const SYSTEM_DATABASES: readonly string[] = [
@@ -97,6 +110,15 @@ export const SYSTEM_DATABASES: readonly string[] = [
 export const ZERO_DATE_SCAN_MAX_ROWS = 1_000_000;
 const ZERO_DATE_COUNT_CAP = 1000;
 const DATE_TYPES = new Set(['date', 'datetime', 'timestamp']);
+const LARGE_OBJECT_TYPES = new Set([
+  'blob',
+  'mediumblob',
+  'longblob',
+  'text',
+  'mediumtext',
+  'longtext',
+  'json',
+]);
 const INTEGER_TYPES = new Set(['tinyint', 'smallint', 'mediumint', 'int', 'integer', 'bigint']);
 
 type Row = RowDataPacket & Record<string, unknown>;
@@ -125,6 +147,10 @@ const SERVER_VARIABLES = [
   'log_replica_updates',
   'binlog_expire_logs_seconds',
   'expire_logs_days',
+  'lower_case_table_names',
+  'time_zone',
+  'system_time_zone',
+  'max_allowed_packet',
 ];
 
 export async function inspectServer(connection: Queryable, redactedUrl: string): Promise<ServerFacts> {
@@ -168,6 +194,11 @@ export async function inspectServer(connection: Queryable, redactedUrl: string):
     retentionVariables: ['binlog_expire_logs_seconds', 'expire_logs_days'].filter((name) =>
       variables.has(name),
     ),
+    lowerCaseTableNames: count(variables.get('lower_case_table_names')),
+    timeZone: /^system$/i.test(variables.get('time_zone') ?? 'SYSTEM')
+      ? variables.get('system_time_zone') || 'SYSTEM'
+      : (variables.get('time_zone') ?? ''),
+    maxAllowedPacket: count(variables.get('max_allowed_packet')),
   };
 }
 
@@ -288,7 +319,33 @@ export async function inspectSchema(
     columns,
     programs,
     zeroDates: await inspectZeroDates(connection, tables, columns),
+    largeValues: await inspectLargeValues(connection, tables, columns),
   };
+}
+
+async function inspectLargeValues(
+  connection: Queryable,
+  tables: readonly TableFacts[],
+  columns: readonly ColumnFacts[],
+): Promise<LargeValueFacts[]> {
+  const found: LargeValueFacts[] = [];
+  for (const table of tables.filter((candidate) => candidate.rows <= ZERO_DATE_SCAN_MAX_ROWS)) {
+    const large = columns.filter(
+      (column) =>
+        column.database === table.database &&
+        column.table === table.name &&
+        !column.generated &&
+        LARGE_OBJECT_TYPES.has(column.dataType),
+    );
+    if (large.length === 0) continue;
+    const lengths = large.map((column) => `COALESCE(LENGTH(${quoteIdentifier(column.name)}), 0)`).join(' + ');
+    const [result] = await rows(
+      connection,
+      `SELECT COALESCE(MAX(${lengths}), 0) AS n FROM ${qualifiedName(table.database, table.name)}`,
+    );
+    found.push({ database: table.database, table: table.name, maxRowBytes: count(result?.n) });
+  }
+  return found;
 }
 
 interface KeyInfo {

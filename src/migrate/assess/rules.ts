@@ -6,8 +6,9 @@ import {
   SQL_MODES_REMOVED_IN_MYSQL80,
   ZERO_DATE_MODES,
   formatStatement,
+  usesRdsProcedures,
 } from '../dialect.ts';
-import { type ServerInfo, versionAtLeast } from '../connection.ts';
+import { describeServer, type ServerInfo, versionAtLeast } from '../connection.ts';
 import type { Finding } from '../plan-schema.ts';
 import { qualifiedName, type SchemaFacts, type ServerFacts, type TableFacts } from './inspect.ts';
 
@@ -63,7 +64,7 @@ const binlogRules: Rule[] = [
             'blocker',
             ['server'],
             'Binary logging is off on the source, so the target cannot replicate the changes made during the load.',
-            source.dialect === 'rds' || source.dialect === 'aurora'
+            usesRdsProcedures(source.dialect)
               ? 'Turn on automated backups (backup retention ≥ 1 day) on RDS, or set binlog_format=ROW in the Aurora cluster parameter group, then reboot.'
               : 'Add log_bin=binlog, server_id=<unique number> and binlog_format=ROW to the [mysqld] section of the server configuration and restart it.',
           ),
@@ -285,40 +286,76 @@ const programRules: Rule[] = [
     (names) => `Views: ${names}.`,
     'They are copied with the schema; check their DEFINER exists on the target.',
   ),
-  ({ schema, targetAccounts }) => {
-    const byDefiner = new Map<string, string[]>();
-    for (const program of schema.programs) {
-      const objects = byDefiner.get(program.definer) ?? [];
-      byDefiner.set(program.definer, [...objects, `${program.database}.${program.name} (${program.kind})`]);
-    }
-    const missing = [...byDefiner.entries()].filter(
-      ([definer]) => targetAccounts === null || !targetAccounts.has(definer),
-    );
-    if (missing.length === 0) return [];
-    const quoted = (definer: string): string => {
-      const at = definer.lastIndexOf('@');
-      return `'${definer.slice(0, at)}'@'${definer.slice(at + 1)}'`;
-    };
-    return [
-      finding(
-        'definer-missing',
-        'warning',
-        missing.map(([definer]) => quoted(definer)),
-        (targetAccounts === null
-          ? 'Objects run as DEFINER accounts that must exist on the target: '
-          : 'DEFINER accounts missing on the target: ') +
-          missing.map(([definer, objects]) => `${quoted(definer)} (${list(objects, 4)})`).join('; ') +
-          '. Views, triggers and routines whose definer does not exist fail when used.',
-        'Create the accounts on the target with the same grants before the load (passwords are not copied).',
-        {
-          fixStatements: missing.map(
-            ([definer]) => `CREATE USER ${quoted(definer)} IDENTIFIED BY '<password>'`,
-          ),
-        },
-      ),
-    ];
-  },
+  definerRule,
 ];
+
+/** `user@host` as MySQL quotes an account: 'user'@'host'. */
+function quotedAccount(account: string): string {
+  const at = account.lastIndexOf('@');
+  return `'${account.slice(0, at)}'@'${account.slice(at + 1)}'`;
+}
+
+/**
+ * Accounts Aurora does not let anyone create: `root` and the RDS-internal ones are reserved, and a
+ * host of localhost never matches, since clients reach Aurora over the network.
+ */
+export function accountImpossibleOnAurora(account: string): boolean {
+  const at = account.lastIndexOf('@');
+  const user = account.slice(0, at);
+  const host = account.slice(at + 1).toLowerCase();
+  return (
+    user === 'root' ||
+    user === 'rdsadmin' ||
+    user.startsWith('mysql.') ||
+    ['localhost', '127.0.0.1', '::1'].includes(host)
+  );
+}
+
+function definerRule({ schema, targetAccounts, targetKind }: RuleContext): Finding[] {
+  const byDefiner = new Map<string, string[]>();
+  for (const program of schema.programs) {
+    const objects = byDefiner.get(program.definer) ?? [];
+    byDefiner.set(program.definer, [...objects, `${program.database}.${program.name} (${program.kind})`]);
+  }
+  const missing = [...byDefiner.entries()].filter(
+    ([definer]) => targetAccounts === null || !targetAccounts.has(definer),
+  );
+  if (missing.length === 0) return [];
+  const impossible = (definer: string): boolean =>
+    targetKind === 'aurora' && accountImpossibleOnAurora(definer);
+  const creatable = missing.filter(([definer]) => !impossible(definer));
+  const rewritten = missing.filter(([definer]) => impossible(definer));
+  const fixes = [
+    ...(creatable.length > 0
+      ? ['Create the accounts on the target with the same grants before the load (passwords are not copied).']
+      : []),
+    ...(rewritten.length > 0
+      ? [
+          `Aurora does not allow ${list(rewritten.map(([definer]) => quotedAccount(definer)))} (root and RDS-internal ` +
+            'accounts are reserved, and localhost never matches a network client): recreate those objects with a ' +
+            'DEFINER that exists on the target, such as the cluster master user.',
+        ]
+      : []),
+  ];
+  return [
+    finding(
+      'definer-missing',
+      'warning',
+      missing.map(([definer]) => quotedAccount(definer)),
+      (targetAccounts === null
+        ? 'Objects run as DEFINER accounts that must exist on the target: '
+        : 'DEFINER accounts missing on the target: ') +
+        missing.map(([definer, objects]) => `${quotedAccount(definer)} (${list(objects, 4)})`).join('; ') +
+        '. Views, triggers and routines whose definer does not exist fail when used.',
+      fixes.join(' '),
+      {
+        fixStatements: creatable.map(
+          ([definer]) => `CREATE USER ${quotedAccount(definer)} IDENTIFIED BY '<password>'`,
+        ),
+      },
+    ),
+  ];
+}
 
 const mysql80Rules: Rule[] = [
   ({ schema }) => {
@@ -475,7 +512,99 @@ const mysql80Rules: Rule[] = [
       : [],
 ];
 
-export const RULES: readonly Rule[] = [...binlogRules, ...tableRules, ...programRules, ...mysql80Rules];
+/**
+ * `--target-kind` checked against what the target server says it is: planning "as Aurora" against
+ * another server would apply Aurora's procedures, parameter groups and instance classes to it.
+ */
+export function targetKindFindings(targetKind: RuleContext['targetKind'], target: ServerInfo): Finding[] {
+  const isAuroraServer = target.flavour === 'aurora-mysql';
+  if (targetKind === 'aurora' && !isAuroraServer) {
+    return [
+      finding(
+        'target-kind-mismatch',
+        'blocker',
+        ['server'],
+        `--target-kind aurora was given, but the target is ${describeServer(target)}, not Aurora MySQL.`,
+        'Point --target at the Aurora cluster writer endpoint, or pass --target-kind mysql for a self-managed target.',
+      ),
+    ];
+  }
+  if (targetKind === 'mysql' && isAuroraServer) {
+    return [
+      finding(
+        'target-kind-mismatch',
+        'warning',
+        ['server'],
+        `--target-kind mysql was given, but the target is ${describeServer(target)}: Aurora's rules (InnoDB only) apply.`,
+        'Pass --target-kind aurora so the plan applies Aurora MySQL rules and sizing.',
+      ),
+    ];
+  }
+  return [];
+}
+
+/** MySQL 8.0's and Aurora MySQL 3's default max_allowed_packet, and the largest it can be set to. */
+export const DEFAULT_MAX_ALLOWED_PACKET = 64 * 1024 * 1024;
+const MAX_ALLOWED_PACKET_LIMIT = 1024 * 1024 * 1024;
+const UTC_ZONES = new Set(['utc', '+00:00', 'etc/utc', 'gmt', 'utc0', 'z']);
+const mebibytes = (bytes: number): string => `${Math.ceil(bytes / (1024 * 1024))} MiB`;
+
+const serverSettingRules: Rule[] = [
+  ({ source, targetKind }) =>
+    source.lowerCaseTableNames === 0
+      ? []
+      : [
+          finding(
+            'lower-case-table-names',
+            'warning',
+            ['server'],
+            `The source runs with lower_case_table_names=${source.lowerCaseTableNames}; MySQL 8.0 fixes this setting when the data directory is created and defaults to 0 (names are case-sensitive), so queries naming tables in another case would fail.`,
+            targetKind === 'aurora'
+              ? 'Create the Aurora cluster with lower_case_table_names=1 in its cluster parameter group: it cannot be changed after the cluster exists.'
+              : 'Initialise the target with lower_case_table_names=1 in its configuration (mysqld --initialize); it cannot be changed afterwards.',
+          ),
+        ],
+  ({ source, targetKind }) =>
+    UTC_ZONES.has(source.timeZone.toLowerCase())
+      ? []
+      : [
+          finding(
+            'time-zone',
+            'warning',
+            ['server'],
+            `The source's time zone is ${source.timeZone}; ${targetKind === 'aurora' ? 'Aurora runs in UTC' : 'the target may run in another zone'} unless told otherwise, so NOW(), CURDATE() and the TIMESTAMP values the application sees would shift.`,
+            targetKind === 'aurora'
+              ? `Set time_zone to ${source.timeZone} in the Aurora cluster parameter group (named zones are supported there), or move the application to UTC first.`
+              : `Set time_zone (default-time-zone) to ${source.timeZone} on the target, or move the application to UTC first.`,
+          ),
+        ],
+  ({ schema }) => {
+    const large = schema.largeValues.filter((table) => table.maxRowBytes > DEFAULT_MAX_ALLOWED_PACKET / 2);
+    if (large.length === 0) return [];
+    const largest = Math.max(...large.map((table) => table.maxRowBytes));
+    const tooLarge = largest > MAX_ALLOWED_PACKET_LIMIT / 2;
+    return [
+      finding(
+        'large-values-vs-max-allowed-packet',
+        tooLarge ? 'blocker' : 'warning',
+        large.map((table) => `${table.database}.${table.table}`),
+        `Rows with up to ${mebibytes(largest)} of BLOB/TEXT/JSON data (${list(large.map((table) => `${table.database}.${table.table} ${mebibytes(table.maxRowBytes)}`))}); ` +
+          `each row travels as one packet in the load and in replication, and MySQL 8.0 accepts ${mebibytes(DEFAULT_MAX_ALLOWED_PACKET)} by default.`,
+        tooLarge
+          ? `A row over ${mebibytes(MAX_ALLOWED_PACKET_LIMIT / 2)} leaves no room under the 1 GiB maximum of max_allowed_packet: move those values to object storage (e.g. S3) first.`
+          : `Set max_allowed_packet to at least ${mebibytes(Math.min(MAX_ALLOWED_PACKET_LIMIT, largest * 2))} on the target (its parameter group on Aurora/RDS) and on the source, and slave_max_allowed_packet on the target.`,
+      ),
+    ];
+  },
+];
+
+export const RULES: readonly Rule[] = [
+  ...binlogRules,
+  ...tableRules,
+  ...programRules,
+  ...mysql80Rules,
+  ...serverSettingRules,
+];
 
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { blocker: 0, warning: 1, info: 2 };
 

@@ -19,12 +19,19 @@ const CHUNK_TARGET_BYTES = 64 * 1024 * 1024;
 const CHUNK_ROWS_MIN = 10_000;
 const CHUNK_ROWS_MAX = 1_000_000;
 
-/** The smallest measured thread count whose load rate no larger count beats by WORTHWHILE_GAIN. */
+/**
+ * The smallest measured thread count that no larger count beats by WORTHWHILE_GAIN beyond the noise:
+ * a larger count wins only when its slowest run beats the current choice's fastest run by that much.
+ * Counts whose runs overlap keep the smaller one, so the same data on the same servers gets the same
+ * answer from one plan to the next.
+ */
 export function recommendThreads(loads: readonly LoadRate[]): number {
   const sorted = [...loads].sort((a, b) => a.threads - b.threads);
+  const slowest = (load: LoadRate): number => Math.min(...load.runs);
+  const fastest = (load: LoadRate): number => Math.max(...load.runs);
   let best = sorted[0];
   for (const load of sorted.slice(1)) {
-    if (best && load.bytesPerSecond >= best.bytesPerSecond * WORTHWHILE_GAIN) best = load;
+    if (best && slowest(load) >= fastest(best) * WORTHWHILE_GAIN) best = load;
   }
   return best?.threads ?? 1;
 }

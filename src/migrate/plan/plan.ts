@@ -6,7 +6,7 @@ import {
   type TargetFacts,
 } from '../assess/assessment.ts';
 import { existingTables, type TableFacts } from '../assess/inspect.ts';
-import { evaluateRules, formatDuration } from '../assess/rules.ts';
+import { evaluateRules, formatDuration, targetKindFindings } from '../assess/rules.ts';
 import { withConnection } from '../connection.ts';
 import { formatStatement, targetLoadSettings } from '../dialect.ts';
 import {
@@ -84,14 +84,15 @@ function compatibilityFindings(
   targetKind: 'aurora' | 'mysql',
   tablesOnTarget: readonly string[],
 ): Finding[] {
-  const findings = demoteHandled(
-    evaluateRules({
+  const findings = demoteHandled([
+    ...targetKindFindings(targetKind, target.server.info),
+    ...evaluateRules({
       source: source.server,
       schema: source.schema,
       targetKind,
       targetAccounts: target.accounts,
     }),
-  );
+  ]);
   if (source.server.serverId === target.server.serverId) {
     findings.unshift({
       id: 'same-server-id',
@@ -290,7 +291,9 @@ export async function buildPlan(options: PlanOptions): Promise<MigrationPlan> {
             (load) =>
               `${load.threads} thread${load.threads === 1 ? '' : 's'} ${Math.round(load.rowsPerSecond).toLocaleString('en-US')} rows/s`,
           )
-          .join(', ')}; ${recommendedThreads} is the smallest count that no larger one beats by 10%.`,
+          .join(
+            ', ',
+          )} (median of ${best?.runs.length ?? 0} interleaved runs); ${recommendedThreads} is the smallest count that no larger one beats by 10% in every run.`,
         `Chunks of ${recommendedChunkRows.toLocaleString('en-US')} rows are about 64 MiB of the largest table.`,
         probe.indexSecondsPerByte === null
           ? 'Secondary indexes are built after the data (no sampled table had one, so their time is estimated).'

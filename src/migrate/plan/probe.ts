@@ -34,8 +34,10 @@ export interface LoadRate {
   readonly threads: number;
   readonly seconds: number;
   readonly rowsPerSecond: number;
-  /** In information_schema data bytes (avg row length × rows), the unit of the estimates. */
+  /** In information_schema data bytes (avg row length × rows), the unit of the estimates; the median run. */
   readonly bytesPerSecond: number;
+  /** Bytes per second of every timed run, for telling a real gain from noise. */
+  readonly runs: readonly number[];
 }
 
 export interface ProbeResult {
@@ -192,9 +194,18 @@ async function loadWith(
   }
 }
 
+/** Timed runs per thread count, interleaved (1, 2, 4, 1, 2, 4 …) so a burst of load elsewhere hits all counts. */
+const LOAD_ROUNDS = 3;
+
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
 /**
- * Times the sample's load once per thread count, after an untimed pass that warms the target's
- * buffer pool (so the first timed count is not penalised). Rows the target rejects stop the plan.
+ * Times the sample's load LOAD_ROUNDS times per thread count, after an untimed pass that warms the
+ * target's buffer pool (so the first timed count is not penalised). Rows the target rejects stop the plan.
  */
 async function measureLoads(
   options: ProbeOptions,
@@ -218,18 +229,25 @@ async function measureLoads(
   };
   log('  warming up the target');
   await load(Math.max(...options.threadCounts));
-  const loads: LoadRate[] = [];
-  for (const threads of options.threadCounts) {
-    log(`  loading the sample with ${threads} connection${threads === 1 ? '' : 's'}`);
-    const took = await load(threads);
-    loads.push({
+  const timings = new Map<number, number[]>(options.threadCounts.map((threads) => [threads, []]));
+  for (let round = 1; round <= LOAD_ROUNDS; round += 1) {
+    for (const threads of options.threadCounts) {
+      log(
+        `  loading the sample with ${threads} connection${threads === 1 ? '' : 's'} (${round}/${LOAD_ROUNDS})`,
+      );
+      timings.get(threads)!.push(await load(threads));
+    }
+  }
+  return options.threadCounts.map((threads) => {
+    const took = median(timings.get(threads)!);
+    return {
       threads,
       seconds: took,
       rowsPerSecond: sampleRows / took,
       bytesPerSecond: sampleBytes / took,
-    });
-  }
-  return loads;
+      runs: timings.get(threads)!.map((seconds) => sampleBytes / seconds),
+    };
+  });
 }
 
 async function dropLeftoverProbes(target: Connection): Promise<void> {

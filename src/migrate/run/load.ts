@@ -1,6 +1,8 @@
 import { mkdir, open, readFile, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Connection } from 'mysql2/promise';
+import { usesRdsProcedures } from '../dialect.ts';
+import { userError } from '../../errors.ts';
 import pLimit from 'p-limit';
 import type { RunContext } from './context.ts';
 import { readDumpFiles, type DumpChunk, type DumpFiles, type DumpTable } from './dump-files.ts';
@@ -16,6 +18,7 @@ import {
 } from './schema-rewrite.ts';
 import { connectionId, openScriptConnection, queryRows, tryQuery } from './script-connection.ts';
 import type { TableLoadState } from './state.ts';
+import { firstPrimaryKeyColumn, type StrictChunkOptions, writeStrictChunk } from './strict-chunk.ts';
 import {
   applyGlobalLoadSettings,
   applySessionLoadSettings,
@@ -28,9 +31,10 @@ import {
  * foreign keys added per table by one ALTER TABLE once its data is in, then views, triggers,
  * routines and events.
  *
- * Resume: every finished chunk is recorded. Chunks are INSERT IGNORE, so a chunk that a killed run
- * committed in part is simply loaded again. A table without a primary key cannot be deduplicated:
- * it is emptied and loaded again as a whole unless it was finished.
+ * Loading is strict (see strict-chunk.ts): a value the target cannot hold fails the run.
+ * Resume: every finished chunk is recorded. A chunk a killed run may have committed is loaded again
+ * keeping the rows already there (ON DUPLICATE KEY on the primary key only). A table without a
+ * primary key cannot be deduplicated: it is emptied and loaded again as a whole unless it was finished.
  */
 interface PreparedTable {
   readonly dump: DumpTable;
@@ -43,6 +47,7 @@ export async function loadStep(context: RunContext): Promise<void> {
   const { store, progress } = context;
   const files = await readDumpFiles(context.dumpDir);
   const tables = await Promise.all(files.tables.map((table) => prepareTable(files, table)));
+  const resumed = store.state.load !== undefined;
   store.state.load ??= { tables: {}, objectsDone: false, childPids: [], connectionIds: [] };
   const load = store.state.load;
   const startedAt = Date.now();
@@ -112,7 +117,8 @@ export async function loadStep(context: RunContext): Promise<void> {
       report();
     };
     const loadChunk = async (table: PreparedTable, chunk: DumpChunk): Promise<void> => {
-      await loadOneChunk(context, chunk);
+      const primaryKey = firstPrimaryKeyColumn(table.schema.createSql);
+      await loadOneChunk(context, chunk, { keepExistingBy: resumed ? primaryKey : null }, primaryKey);
       const state = load.tables[table.dump.name]!;
       state.chunksDone.push(chunk.file);
       state.status = 'loading';
@@ -139,6 +145,7 @@ export async function loadStep(context: RunContext): Promise<void> {
       );
     } finally {
       clearInterval(ticker);
+      await rm(stagingRoot(context), { recursive: true, force: true });
     }
 
     if (!load.objectsDone) {
@@ -219,28 +226,51 @@ async function createOrReset(
   }
 }
 
+const stagingRoot = (context: RunContext): string => join(context.dumpDir, '.staging');
+
 /** myloader reads a whole folder: each chunk gets a folder with links to it and to `metadata`. */
-async function loadOneChunk(context: RunContext, chunk: DumpChunk): Promise<void> {
-  const staging = join(context.dumpDir, '.staging', chunk.file);
+async function loadOneChunk(
+  context: RunContext,
+  chunk: DumpChunk,
+  strict: StrictChunkOptions,
+  primaryKey: string | null,
+): Promise<void> {
+  const staging = join(stagingRoot(context), chunk.file);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   await symlink(join(context.dumpDir, 'metadata'), join(staging, 'metadata'));
-  await symlink(join(context.dumpDir, chunk.file), join(staging, chunk.file));
+  await writeStrictChunk(join(context.dumpDir, chunk.file), join(staging, chunk.file), strict);
   const load = context.store.state.load!;
   const pids: number[] = [];
   try {
-    // A chunk is INSERT IGNORE: after a stall it is loaded again from its start, the rows already in stay.
+    // After a stall the chunk is loaded again from its start: rows the stalled myloader committed are kept
+    // by the primary key. Without one, a partly loaded chunk cannot be told apart from source rows, so
+    // the run stops and a rerun empties and reloads that table.
+    let attempts = 0;
     await retryStalledTool(
       `the load of ${chunk.file} (myloader)`,
       context.supervision,
       (line) => context.progress.log(line),
-      () =>
-        runMyloader(
+      async () => {
+        attempts += 1;
+        if (attempts > 1) {
+          if (!primaryKey) {
+            throw userError(
+              'MIGRATE_TOOL_STALLED',
+              `myloader stalled on ${chunk.file} of a table without a primary key, whose partly loaded rows cannot be told apart.`,
+              'Run the same `wareview migrate run` again: it empties that table and reloads it; finished tables are kept.',
+            );
+          }
+          await writeStrictChunk(join(context.dumpDir, chunk.file), join(staging, chunk.file), {
+            keepExistingBy: primaryKey,
+          });
+        }
+        return runMyloader(
           {
             target: context.target,
             directory: staging,
             threads: 1,
-            enableBinlog: context.targetKind === 'aurora' || context.targetKind === 'rds',
+            enableBinlog: usesRdsProcedures(context.targetKind),
           },
           {
             env: context.env,
@@ -251,7 +281,8 @@ async function loadOneChunk(context: RunContext, chunk: DumpChunk): Promise<void
             },
             stall: { stallMs: context.supervision.stallMs },
           },
-        ),
+        );
+      },
     );
   } finally {
     load.childPids = load.childPids.filter((childPid) => !pids.includes(childPid));

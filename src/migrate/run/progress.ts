@@ -50,12 +50,13 @@ function formatDuration(seconds: number): string {
       : `${s}s`;
 }
 
-interface Rates {
-  readonly bytesPerSecond: number;
-  readonly etaSeconds: number;
+/** Null until enough has been measured in this process to say anything true. */
+export interface Rates {
+  readonly bytesPerSecond: number | null;
+  readonly etaSeconds: number | null;
 }
 
-function describe(snapshot: ProgressSnapshot, rates: Rates): string {
+export function describeProgress(snapshot: ProgressSnapshot, rates: Rates): string {
   const parts: string[] = [];
   if (snapshot.totalTables !== undefined)
     parts.push(`tables ${snapshot.doneTables ?? 0}/${snapshot.totalTables}`);
@@ -63,8 +64,11 @@ function describe(snapshot: ProgressSnapshot, rates: Rates): string {
   if (snapshot.chunks !== undefined) parts.push(`chunks ${snapshot.chunks}`);
   if (snapshot.totalBytes > 0) {
     parts.push(`${formatBytes(snapshot.doneBytes)}/${formatBytes(snapshot.totalBytes)}`);
-    parts.push(`${formatBytes(rates.bytesPerSecond)}/s`);
-    parts.push(`ETA ${formatDuration(rates.etaSeconds)}`);
+    if (snapshot.doneBytes >= snapshot.totalBytes) parts.push('done');
+    else {
+      parts.push(rates.bytesPerSecond === null ? 'rate –' : `${formatBytes(rates.bytesPerSecond)}/s`);
+      parts.push(`ETA ${rates.etaSeconds === null ? '–' : formatDuration(rates.etaSeconds)}`);
+    }
   }
   if (snapshot.lagBytes !== undefined) {
     const seconds = snapshot.lagSeconds == null ? '' : ` (server says ${snapshot.lagSeconds} s)`;
@@ -75,21 +79,29 @@ function describe(snapshot: ProgressSnapshot, rates: Rates): string {
   return parts.join(' | ');
 }
 
-class RateMeter {
-  private startedAt = Date.now();
-  private startBytes = 0;
+/** Seconds of measuring before a rate is shown: one finished chunk is not a rate. */
+const MIN_RATE_SECONDS = 3;
 
-  reset(doneBytes: number): void {
-    this.startedAt = Date.now();
-    this.startBytes = doneBytes;
+/**
+ * The rate counts only bytes moved since the phase's first snapshot in this process: on resume the
+ * bytes a previous run finished are already done and say nothing about how fast this one goes.
+ */
+export class RateMeter {
+  private baseline: { readonly at: number; readonly bytes: number } | null = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  reset(): void {
+    this.baseline = null;
   }
 
   rates(snapshot: ProgressSnapshot): Rates {
-    const seconds = Math.max(0.001, (Date.now() - this.startedAt) / 1000);
-    const bytesPerSecond = (snapshot.doneBytes - this.startBytes) / seconds;
-    const etaSeconds =
-      bytesPerSecond > 0 ? (snapshot.totalBytes - snapshot.doneBytes) / bytesPerSecond : Infinity;
-    return { bytesPerSecond, etaSeconds };
+    this.baseline ??= { at: this.now(), bytes: snapshot.doneBytes };
+    const seconds = (this.now() - this.baseline.at) / 1000;
+    const moved = snapshot.doneBytes - this.baseline.bytes;
+    if (seconds < MIN_RATE_SECONDS || moved <= 0) return { bytesPerSecond: null, etaSeconds: null };
+    const bytesPerSecond = moved / seconds;
+    return { bytesPerSecond, etaSeconds: (snapshot.totalBytes - snapshot.doneBytes) / bytesPerSecond };
   }
 }
 
@@ -107,12 +119,12 @@ class TerminalProgress implements ProgressReporter {
   phase(name: string): void {
     this.stopBar();
     this.phaseName = name;
-    this.meter.reset(0);
+    this.meter.reset();
   }
 
   update(snapshot: ProgressSnapshot): void {
     const total = Math.max(1, snapshot.totalBytes);
-    const payload = { phase: this.phaseName, detail: describe(snapshot, this.meter.rates(snapshot)) };
+    const payload = { phase: this.phaseName, detail: describeProgress(snapshot, this.meter.rates(snapshot)) };
     if (!this.started) {
       this.bar.start(total, Math.min(total, snapshot.doneBytes), payload);
       this.started = true;
@@ -141,6 +153,7 @@ class TerminalProgress implements ProgressReporter {
 class LineProgress implements ProgressReporter {
   private readonly meter = new RateMeter();
   private lastLineAt = 0;
+  private finishedWritten = false;
   private phaseName = '';
 
   constructor(
@@ -150,15 +163,22 @@ class LineProgress implements ProgressReporter {
 
   phase(name: string): void {
     this.phaseName = name;
-    this.meter.reset(0);
+    this.meter.reset();
     this.lastLineAt = 0;
+    this.finishedWritten = false;
   }
 
   update(snapshot: ProgressSnapshot): void {
     const now = Date.now();
-    if (now - this.lastLineAt < this.intervalMs) return;
+    // The last snapshot of a phase is always written, so the log ends on the true counts.
+    const finished =
+      snapshot.totalBytes > 0 &&
+      snapshot.doneBytes >= snapshot.totalBytes &&
+      (snapshot.totalTables === undefined || snapshot.doneTables === snapshot.totalTables);
+    if (finished ? this.finishedWritten : now - this.lastLineAt < this.intervalMs) return;
+    this.finishedWritten = finished;
     this.lastLineAt = now;
-    this.log(`${this.phaseName}: ${describe(snapshot, this.meter.rates(snapshot))}`);
+    this.log(`${this.phaseName}: ${describeProgress(snapshot, this.meter.rates(snapshot))}`);
   }
 
   log(line: string): void {
@@ -166,6 +186,10 @@ class LineProgress implements ProgressReporter {
   }
 
   stop(): void {}
+}
+
+export function createLineProgress(stream: NodeJS.WritableStream, intervalMs: number): ProgressReporter {
+  return new LineProgress(stream, intervalMs);
 }
 
 export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr): ProgressReporter {

@@ -38,7 +38,9 @@ export function replicationFilterStatement(
         params: patterns,
       };
     case 'aurora':
+    case 'aurora-2':
     case 'rds':
+    case 'rds-8.4':
       return null;
   }
 }

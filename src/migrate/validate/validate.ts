@@ -12,15 +12,14 @@ import {
   readSourcePosition,
   type BinlogPosition,
 } from '../run/replication-control.ts';
-import { qualifiedName } from '../run/schema-rewrite.ts';
 import type { ServerUrl } from '../source-url.ts';
 import { checksumChunk, sameChecksum, type ChunkChecksum } from './checksum.ts';
 import { describeRange, keyRanges, readTableShapes, type KeyRange, type TableShape } from './chunks.ts';
 
 /**
  * `migrate validate`: every table's primary-key ranges checksummed on source and target in
- * parallel while replication runs. A range that differs is checked again at one consistent point
- * (see recheckConsistently), so a change still in flight is not reported as a difference.
+ * parallel while replication runs. A range that differs is checked again a few times, each after the
+ * target caught up (see recheckWithoutLocks), so a change still in flight is not reported as a difference.
  * Only ranges that still differ are reported.
  */
 export interface ChunkDifference {
@@ -54,6 +53,9 @@ export interface ValidateOptions {
   readonly threads?: number;
   /** How long the target may take to reach a recheck position. */
   readonly catchUpTimeoutMs?: number;
+  /** Rounds of rechecking a differing range before it counts as a difference, and the pause between them. */
+  readonly recheckRounds?: number;
+  readonly recheckPauseMs?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -93,10 +95,14 @@ export async function validateMigration(options: ValidateOptions): Promise<Valid
       log(
         `validate: ${mismatched.length} range(s) differ on the first pass; checking them again at a consistent point`,
       );
-      consistency = await recheckConsistently(
+      consistency = await recheckWithoutLocks(
         { source, target, sourceKind: plan.source.dialect, targetKind: plan.target.dialect },
         mismatched,
-        options.catchUpTimeoutMs ?? 120_000,
+        {
+          timeoutMs: options.catchUpTimeoutMs ?? 120_000,
+          rounds: options.recheckRounds ?? 4,
+          pauseMs: options.recheckPauseMs ?? 500,
+        },
       );
       mismatched = mismatched.filter((task) => !tasksEqual(task));
     }
@@ -164,37 +170,35 @@ function tableResult(
 }
 
 /**
- * Per table with differing ranges: LOCK TABLES … READ on the source (writers to that table wait,
- * the rest of the source carries on), read the source's binlog position, wait until the target has
- * applied up to it (no later change to that table can exist), checksum the ranges on both, unlock.
+ * Never locks the source (a read lock on a busy table is an outage). Each round checksums the
+ * differing ranges on the source, reads the source's binlog position after that, waits until the
+ * target has applied up to it (so it holds every change the source checksum saw), then checksums
+ * the target. A change in flight matches in a later round; a range that differs in every round
+ * differs for real. Hot ranges rewritten faster than a round can still differ: the message says so.
  */
-async function recheckConsistently(
+async function recheckWithoutLocks(
   servers: { source: ServerUrl; target: ServerUrl; sourceKind: DialectKind; targetKind: DialectKind },
   mismatched: readonly ChunkTask[],
-  timeoutMs: number,
+  options: { timeoutMs: number; rounds: number; pauseMs: number },
 ): Promise<string> {
   const target = await openConnection(servers.target, 'target');
   const source = await openConnection(servers.source, 'source');
   try {
     const status = await readReplicaStatus(target, servers.targetKind);
     const replicating = status !== null && status.sqlRunning;
-    const shapes = [...new Set(mismatched.map((task) => task.shape))];
-    for (const shape of shapes) {
-      await source.query(`LOCK TABLES ${qualifiedName(shape.database, shape.table)} READ`);
-      try {
-        const position = replicating ? await readSourcePosition(source, servers.sourceKind) : null;
-        if (position) await waitForReplica(target, servers.targetKind, position, timeoutMs);
-        for (const task of mismatched.filter((candidate) => candidate.shape === shape)) {
-          task.source = await checksumChunk(source, shape, task.range);
-          task.target = await targetChecksum(target, shape, task.range);
-        }
-      } finally {
-        await source.query('UNLOCK TABLES');
-      }
+    let rounds = 0;
+    for (let pending = mismatched; pending.length > 0 && rounds < options.rounds; rounds += 1) {
+      if (rounds > 0) await new Promise((resolve) => setTimeout(resolve, options.pauseMs * rounds));
+      for (const task of pending) task.source = await checksumChunk(source, task.shape, task.range);
+      const position = replicating ? await readSourcePosition(source, servers.sourceKind) : null;
+      if (position) await waitForReplica(target, servers.targetKind, position, options.timeoutMs);
+      for (const task of pending) task.target = await targetChecksum(target, task.shape, task.range);
+      pending = pending.filter((task) => !tasksEqual(task));
     }
+    const how = `differing ranges were checked again in ${rounds} round${rounds === 1 ? '' : 's'} without locking the source`;
     return replicating
-      ? 'differing ranges were checked again with the source table read-locked and the target caught up to that point'
-      : 'the target is not a replica: differing ranges were checked again once, without a common point';
+      ? `${how}, each time after the target caught up to the source's position (a range rewritten in every round can still differ: validate again when writes are quieter)`
+      : `${how}; the target is not a replica, so there is no common point`;
   } finally {
     await source.end().catch(() => undefined);
     await target.end().catch(() => undefined);
