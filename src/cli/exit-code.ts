@@ -1,5 +1,8 @@
-/** Exit codes: 0 done, 1 findings at or above --fail-on (or differences found), 2 usage or input error, 3 bug. */
-export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+/**
+ * Exit codes: 0 done, 1 findings at or above --fail-on (or differences found), 2 usage or input error,
+ * 3 bug, 4 the environment failed (AWS throttling or outage past the retries, network, endpoint down).
+ */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3, environment: 4 } as const;
 
 /** The exit code a command asks for without throwing (findings over the threshold, say). */
 export const ExitCode = {

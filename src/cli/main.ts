@@ -1,5 +1,6 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
-import { isWareviewError, WareviewError } from '../errors.ts';
+import { isEnvironmentFailure } from '../aws/errors.ts';
+import { describeError, isWareviewError, WareviewError } from '../errors.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
 import { commands } from './commands.ts';
 import { EXIT, ExitCode } from './exit-code.ts';
@@ -31,12 +32,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+const EXIT_BY_SOURCE = { user: EXIT.usage, environment: EXIT.environment } as const;
+
 function reportError(error: unknown, debug: boolean): number {
-  if (isWareviewError(error) && error.source === 'user') {
+  if (isWareviewError(error) && error.source !== 'tool') {
     console.error(`wareview: ${error.message}`);
     if (error.hint) console.error(`  → ${error.hint}`);
     if (debug && error.cause) console.error(error.cause);
-    return EXIT.usage;
+    return EXIT_BY_SOURCE[error.source];
+  }
+  if (isEnvironmentFailure(error)) {
+    console.error(`wareview: the environment failed: ${describeError(error).split('\n')[0]}`);
+    console.error('  → AWS throttled, failed or could not be reached after the retries; run again later.');
+    if (debug) console.error(error);
+    return EXIT.environment;
   }
   console.error(`wareview: internal error: ${error instanceof Error ? error.message : String(error)}`);
   if (debug) console.error(error);

@@ -1,14 +1,11 @@
-import { WareviewError, describeError, userError } from '../errors.ts';
+import { isEnvironmentFailure } from '../aws/errors.ts';
+import { WareviewError, describeError, environmentError, userError } from '../errors.ts';
 
 /** What to tell the user for each WA Tool error, by the SDK's error name. */
 const ERROR_ADVICE: Record<string, { code: string; hint: string }> = {
   AccessDeniedException: {
     code: 'WATOOL_ACCESS_DENIED',
     hint: 'Grant the wellarchitected actions wareview uses (ListWorkloads, GetWorkload, CreateWorkload, AssociateLenses, GetAnswer, UpdateAnswer, ListMilestones, CreateMilestone, GetLensReview, GetLensReviewReport, ImportLens, CreateLensVersion), or preview with --dry-run.',
-  },
-  ThrottlingException: {
-    code: 'WATOOL_THROTTLED',
-    hint: 'Run the same command again in a minute: answers already written are kept, unchanged ones are skipped, and no milestone was created for the interrupted run.',
   },
   ResourceNotFoundException: {
     code: 'WATOOL_NOT_FOUND',
@@ -47,7 +44,15 @@ export async function waCall<T>(operation: string, call: () => Promise<T>): Prom
         error,
       );
     }
-    if (error instanceof Error && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Region is missing/i.test(error.message)) {
+    if (isEnvironmentFailure(error)) {
+      throw environmentError(
+        'WATOOL_UNAVAILABLE',
+        `WA Tool ${operation} failed after retries: ${describeError(error)}`,
+        'The WA Tool throttled or could not be reached (nothing in the input is wrong): run the same command again in a minute; answers already written are kept, unchanged ones are skipped, and no milestone was created for the interrupted run. Check AWS_ENDPOINT_URL_WELLARCHITECTED / AWS_ENDPOINT_URL if you point wareview at another endpoint.',
+        error,
+      );
+    }
+    if (error instanceof Error && /Region is missing/i.test(error.message)) {
       throw userError(
         'WATOOL_UNREACHABLE',
         `WA Tool ${operation} failed: ${error.message}`,
