@@ -82,7 +82,7 @@ export interface LaunchedBrowser {
  */
 export async function launchBrowser(executablePath: string): Promise<LaunchedBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'wareview-chromium-'));
-  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
