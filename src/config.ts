@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -93,7 +93,11 @@ export const configSchema = z
         formats: z.array(z.enum(REPORT_FORMATS)).optional(),
         language: z.enum(REPORT_LANGUAGES).optional(),
         failOn: z.enum(SEVERITIES).optional(),
+        /** Exit 1 when a check could not be evaluated (error results). */
+        failOnGaps: z.boolean().optional(),
         browserPath: z.string().optional(),
+        /** The run history (SQLite), relative to the config file; default: history.sqlite beside the run folders. */
+        history: z.string().optional(),
         branding: brandingSchema.optional(),
       })
       .strict()
@@ -130,7 +134,70 @@ export async function loadConfig(explicit?: string, cwd = process.cwd()): Promis
       'Check the --config path.',
     );
   }
-  return { config: parseConfig(text, path), path, baseDir: dirname(path) };
+  const config = parseConfig(text, path);
+  const problems = pathProblems(config, dirname(path));
+  if (problems.length > 0) {
+    throw userError(
+      'CONFIG_INVALID',
+      `${path}: ${problems.length} problem(s) in the config:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+      'Paths in the config are relative to the config file and must exist before the run; fix or remove them.',
+    );
+  }
+  return { config, path, baseDir: dirname(path) };
+}
+
+function accessible(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a path setting must be, checked before any work so a run never fails half-way on a typo. */
+const PATH_KINDS = {
+  folder: { test: (path: string) => statSync(path).isDirectory(), noun: 'a folder' },
+  file: {
+    test: (path: string) => statSync(path).isFile() && accessible(path, constants.R_OK),
+    noun: 'a readable file',
+  },
+  executable: {
+    test: (path: string) => statSync(path).isFile() && accessible(path, constants.X_OK),
+    noun: 'an executable file',
+  },
+  folderOrMissing: {
+    test: (path: string) => !existsSync(path) || statSync(path).isDirectory(),
+    noun: 'a folder',
+  },
+} as const;
+
+/** Every path setting that does not name what it must: all of them at once. */
+export function pathProblems(config: Config, baseDir: string): string[] {
+  const logo = config.output?.branding?.logo;
+  const settings: [string, string | undefined, keyof typeof PATH_KINDS][] = [
+    ...(config.checks?.dirs ?? []).map(
+      (dir, index) => [`checks.dirs.${index}`, dir, 'folder'] as [string, string, 'folder'],
+    ),
+    ['output.branding.logo', logo?.startsWith('data:') ? undefined : logo, 'file'],
+    ['output.browserPath', config.output?.browserPath, 'executable'],
+    ['output.dir', config.output?.dir, 'folderOrMissing'],
+  ];
+  return settings.flatMap(([where, value, kind]) => {
+    if (value === undefined) return [];
+    const path = resolve(baseDir, value);
+    let ok: boolean;
+    try {
+      ok = PATH_KINDS[kind].test(path);
+    } catch {
+      ok = false;
+    }
+    return ok
+      ? []
+      : [
+          `${where}: ${path} is not ${PATH_KINDS[kind].noun}${existsSync(path) ? '' : ' (it does not exist)'}`,
+        ];
+  });
 }
 
 export function parseConfig(text: string, path: string): Config {

@@ -136,6 +136,29 @@ export function gapHint(classified: ClassifiedError, permanent: boolean): string
   }
 }
 
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+]);
+
+/**
+ * The environment failed rather than the request: throttling or a timeout that outlasted the SDK's retries,
+ * a 5xx from AWS, or a network error. Rerunning later can succeed without changing anything.
+ */
+export function isEnvironmentFailure(error: unknown): boolean {
+  const value = (error ?? {}) as AwsLikeError;
+  if (value.code && NETWORK_CODES.has(value.code)) return true;
+  if ((value.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  const { reason } = classifyAwsError(error);
+  return reason === 'throttled' || reason === 'timeout';
+}
+
 /** An error code that means "nothing configured" rather than a failure, e.g. NoSuchBucketPolicy. */
 export function hasErrorCode(error: unknown, codes: readonly string[]): boolean {
   const value = (error ?? {}) as AwsLikeError;

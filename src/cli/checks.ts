@@ -3,6 +3,7 @@ import { checkMetadata } from '../engine/check.ts';
 import { formatCheckDetail, formatChecksMarkdown, formatChecksTable } from '../engine/catalog.ts';
 import { loadChecks } from '../engine/loader.ts';
 import { userError } from '../errors.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import { selectedChecks } from '../pipeline/settings.ts';
 import { loadConfig } from '../config.ts';
 import { configOption, selectionOptions, type SelectionArgs } from './options.ts';
@@ -37,7 +38,10 @@ const showCommand: CommandModule<object, { id: string; 'checks-dir'?: string[] }
     if (!check) {
       throw userError(
         'UNKNOWN_CHECK',
-        `unknown check id: ${args.id}`,
+        `unknown check id: ${args.id}${didYouMean(
+          args.id,
+          checks.map((candidate) => candidate.id),
+        )}`,
         'Run `wareview checks list` to see the ids.',
       );
     }

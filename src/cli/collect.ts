@@ -6,7 +6,7 @@ import { writeInventory } from '../inventory/store.ts';
 import { selectedChecks } from '../pipeline/settings.ts';
 import { collectForChecks } from '../pipeline/collect-run.ts';
 import { collectionOptions, type CollectionArgs } from './collect-options.ts';
-import { configOption, selectionOptions, type SelectionArgs } from './options.ts';
+import { configOption, selectionOptions, type SelectionArgs, grouped } from './options.ts';
 
 type Args = CollectionArgs & SelectionArgs & { out?: string; workload?: string };
 
@@ -22,24 +22,26 @@ export const collectCommand: CommandModule<object, Args> = {
   command: 'collect',
   describe: 'Read the AWS estate (read-only) into an inventory snapshot for offline evaluation',
   builder: (yargs) =>
-    yargs
-      .option('out', {
-        type: 'string',
-        describe: `Snapshot file, or folder for ${SNAPSHOT_FILE} (default: .)`,
-      })
-      .option('workload', {
-        type: 'string',
-        describe: 'Workload name (default: from the config, else "workload")',
-      })
-      .options({ ...collectionOptions, ...selectionOptions, ...configOption })
-      .example(
-        '$0 collect --profile audit --regions eu-west-1,eu-central-1 --out scans/',
-        'One account, two regions',
-      )
-      .example(
-        '$0 collect --org --role-name ReadOnlyAudit --out scans/acme.json.gz',
-        'Every account of the organization',
-      ) as never,
+    grouped(
+      yargs
+        .option('out', {
+          type: 'string',
+          describe: `Snapshot file, or folder for ${SNAPSHOT_FILE} (default: .)`,
+        })
+        .option('workload', {
+          type: 'string',
+          describe: 'Workload name (default: from the config, else "workload")',
+        })
+        .options({ ...collectionOptions, ...selectionOptions, ...configOption })
+        .example(
+          '$0 collect --profile audit --regions eu-west-1,eu-central-1 --out scans/',
+          'One account, two regions',
+        )
+        .example(
+          '$0 collect --org --role-name ReadOnlyAudit --out scans/acme.json.gz',
+          'Every account of the organization',
+        ),
+    ) as never,
   handler: async (args) => {
     const loaded = await loadConfig(args.config);
     const checks = await selectedChecks(args, loaded);

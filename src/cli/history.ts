@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadConfig, type LoadedConfig } from '../config.ts';
 import type { Severity } from '../engine/check.ts';
@@ -10,8 +11,15 @@ import { historyPath } from '../pipeline/settings.ts';
 import { configOption } from './options.ts';
 import { EXIT, ExitCode } from './exit-code.ts';
 
-function openHistory(loaded: LoadedConfig): History {
-  const path = historyPath(loaded);
+const historyOption = {
+  history: {
+    type: 'string',
+    describe: 'History file (default: output.history, else history.sqlite in output.dir, default reports/)',
+  },
+} as const;
+
+function openHistory(loaded: LoadedConfig, explicit: string | undefined): History {
+  const path = explicit ? resolve(explicit) : historyPath(loaded);
   if (!existsSync(path)) {
     throw userError(
       'NO_HISTORY',
@@ -26,16 +34,19 @@ function formatRun(run: RunRecord): string {
   return `#${run.id}  ${run.evaluatedAt}  ${run.workload}  score ${run.score ?? '-'}  fail ${run.fail}  error ${run.error}  ${run.outDir}`;
 }
 
-const listCommand: CommandModule<object, { workload?: string; limit: number; config?: string }> = {
+const listCommand: CommandModule<
+  object,
+  { workload?: string; limit: number; config?: string; history?: string }
+> = {
   command: 'list',
   describe: 'List earlier runs, newest first',
   builder: (yargs) =>
     yargs
       .option('workload', { type: 'string', describe: 'Only runs of this workload' })
       .option('limit', { type: 'number', default: 20 })
-      .options(configOption) as never,
+      .options({ ...historyOption, ...configOption }) as never,
   handler: async (args) => {
-    const history = openHistory(await loadConfig(args.config));
+    const history = openHistory(await loadConfig(args.config), args.history);
     try {
       const runs = history.listRuns({ workload: args.workload, limit: args.limit });
       console.log(runs.length > 0 ? runs.map(formatRun).join('\n') : 'no runs recorded');
@@ -45,7 +56,14 @@ const listCommand: CommandModule<object, { workload?: string; limit: number; con
   },
 };
 
-type DiffArgs = { from?: number; to?: number; workload?: string; 'fail-on-new'?: Severity; config?: string };
+type DiffArgs = {
+  from?: number;
+  to?: number;
+  workload?: string;
+  'fail-on-new'?: Severity;
+  config?: string;
+  history?: string;
+};
 
 function formatFinding(prefix: string, finding: FindingRecord): string {
   return `  ${prefix} [${finding.severity}] ${finding.checkId}: ${finding.evidence}`;
@@ -63,9 +81,9 @@ const diffCommand: CommandModule<object, DiffArgs> = {
         choices: [...SEVERITIES],
         describe: 'Exit 1 when a new finding has this severity or higher',
       })
-      .options(configOption) as never,
+      .options({ ...historyOption, ...configOption }) as never,
   handler: async (args) => {
-    const history = openHistory(await loadConfig(args.config));
+    const history = openHistory(await loadConfig(args.config), args.history);
     try {
       const [to, from] = pickRuns(history, args);
       const diff = diffFindings(history.findings(from.id), history.findings(to.id));

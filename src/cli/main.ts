@@ -1,5 +1,6 @@
 import yargs, { type Argv, type CommandModule } from 'yargs';
-import { isWareviewError, WareviewError } from '../errors.ts';
+import { isEnvironmentFailure } from '../aws/errors.ts';
+import { describeError, isWareviewError, WareviewError } from '../errors.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
 import { commands } from './commands.ts';
 import { EXIT, ExitCode } from './exit-code.ts';
@@ -12,6 +13,11 @@ function buildParser(argv: string[]): Argv {
     .strict()
     .demandCommand(1, 'Name a command; `wareview --help` lists them.')
     .recommendCommands()
+    .epilogue(
+      'Exit codes: 0 done; 1 a finding at or above --fail-on (or an error result with --fail-on-gaps); ' +
+        '2 a usage or input error (the message says what to do); 3 an internal error (--debug prints the stack); ' +
+        '4 the environment failed (AWS throttling or outage past the retries, network, endpoint down).',
+    )
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
       throw error ?? new WareviewError('USAGE', message, { hint: 'See `wareview --help`.' });
@@ -31,12 +37,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+const EXIT_BY_SOURCE = { user: EXIT.usage, environment: EXIT.environment } as const;
+
 function reportError(error: unknown, debug: boolean): number {
-  if (isWareviewError(error) && error.source === 'user') {
+  if (isWareviewError(error) && error.source !== 'tool') {
     console.error(`wareview: ${error.message}`);
     if (error.hint) console.error(`  → ${error.hint}`);
     if (debug && error.cause) console.error(error.cause);
-    return EXIT.usage;
+    return EXIT_BY_SOURCE[error.source];
+  }
+  if (isEnvironmentFailure(error)) {
+    console.error(`wareview: the environment failed: ${describeError(error).split('\n')[0]}`);
+    console.error('  → AWS throttled, failed or could not be reached after the retries; run again later.');
+    if (debug) console.error(error);
+    return EXIT.environment;
   }
   console.error(`wareview: internal error: ${error instanceof Error ? error.message : String(error)}`);
   if (debug) console.error(error);

@@ -1,4 +1,4 @@
-import type { Options } from 'yargs';
+import type { Argv, Options } from 'yargs';
 import { AREAS, PILLARS, SEVERITIES } from '../engine/check.ts';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from '../report/index.ts';
 
@@ -43,7 +43,50 @@ export const failOnOption = {
     choices: [...SEVERITIES],
     describe: 'Exit with 1 when a failing finding has this severity or higher',
   },
+  'fail-on-gaps': {
+    type: 'boolean',
+    describe: 'Exit with 1 when a check could not be evaluated (error results, such as access denied)',
+  },
 } satisfies Record<string, Options>;
+
+/** The `--help` sections of every command, in this order; a command shows the groups it has options of. */
+const OPTION_GROUPS: [string, string[]][] = [
+  [
+    'Scope:',
+    ['demo', 'inventory', 'workload', 'profile', 'regions', 'accounts', 'org', 'role-name', 'external-id'],
+  ],
+  ['Checks:', ['checks', 'area', 'pillar', 'severity', 'checks-dir']],
+  [
+    'Output:',
+    ['results', 'previous', 'out', 'format', 'language', 'fail-on', 'fail-on-gaps', 'browser-path'],
+  ],
+  ['WA Tool:', ['record', 'workload-name', 'workload-id', 'dry-run', 'authoritative', 'lens']],
+  [
+    'Advanced:',
+    [
+      'config',
+      'session-name',
+      'session-duration',
+      'concurrency',
+      'concurrency-per-region',
+      'max-attempts',
+      'request-timeout',
+      'quiet',
+      'json-log',
+    ],
+  ],
+];
+
+/** Sorts a command's options into the shared help groups. */
+export function grouped<T>(yargs: Argv<T>): Argv<T> {
+  // getOptions() is public in yargs but missing from its type definitions.
+  const { key } = (yargs as unknown as { getOptions(): { key: Record<string, unknown> } }).getOptions();
+  const defined = new Set(Object.keys(key));
+  return OPTION_GROUPS.reduce((parser, [title, keys]) => {
+    const present = keys.filter((key) => defined.has(key));
+    return present.length > 0 ? parser.group(present, title) : parser;
+  }, yargs);
+}
 
 export interface SelectionArgs {
   checks?: string[];
@@ -60,4 +103,5 @@ export interface ReportArgs {
   language?: 'en' | 'de';
   'browser-path'?: string;
   'fail-on'?: string;
+  'fail-on-gaps'?: boolean;
 }

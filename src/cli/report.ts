@@ -3,8 +3,8 @@ import type { CommandModule } from 'yargs';
 import { loadConfig } from '../config.ts';
 import { readResults } from '../engine/results-store.ts';
 import { renderReports } from '../report/index.ts';
-import { failOnThreshold, reportSettings } from '../pipeline/settings.ts';
-import { configOption, failOnOption, reportOptions, type ReportArgs } from './options.ts';
+import { failOnPolicy, reportSettings } from '../pipeline/settings.ts';
+import { configOption, failOnOption, reportOptions, type ReportArgs, grouped } from './options.ts';
 import { finishRun } from './run-output.ts';
 
 type Args = ReportArgs & { results: string; previous?: string; config?: string };
@@ -13,21 +13,25 @@ export const reportCommand: CommandModule<object, Args> = {
   command: 'report',
   describe: 'Render reports from an earlier results.json (into its folder unless --out is given)',
   builder: (yargs) =>
-    yargs
-      .option('results', {
-        type: 'string',
-        demandOption: true,
-        describe: 'results.json written by evaluate or review',
-      })
-      .option('previous', {
-        type: 'string',
-        describe: "An earlier run's results.json: the summary shows what changed",
-      })
-      .options({ ...reportOptions, ...failOnOption, ...configOption })
-      .example(
-        '$0 report --results reports/shop-20261127T090000Z/results.json --format pdf,sarif',
-        '',
-      ) as never,
+    grouped(
+      yargs
+        .option('results', {
+          type: 'string',
+          demandOption: true,
+          describe: 'results.json written by evaluate or review',
+        })
+        .option('previous', {
+          type: 'string',
+          describe: "An earlier run's results.json: the summary shows what changed",
+        })
+        .options({
+          ...reportOptions,
+          out: { ...reportOptions.out, describe: 'Output folder (default: the folder of --results)' },
+          ...failOnOption,
+          ...configOption,
+        })
+        .example('$0 report --results reports/shop-20261127T090000Z/results.json --format pdf,sarif', ''),
+    ) as never,
   handler: async (args) => {
     const loaded = await loadConfig(args.config);
     const results = await readResults(resolve(args.results));
@@ -38,6 +42,6 @@ export const reportCommand: CommandModule<object, Args> = {
       previous,
       outDir: resolve(args.out ?? dirname(resolve(args.results))),
     });
-    finishRun({ results, ...rendered }, failOnThreshold(args, loaded));
+    finishRun({ results, ...rendered }, failOnPolicy(args, loaded));
   },
 };

@@ -6,9 +6,10 @@ import { loadDemoEstate } from '../inventory/demo.ts';
 import type { Inventory } from '../inventory/schema.ts';
 import { readInventory } from '../inventory/store.ts';
 import { reviewInventory } from '../pipeline/review.ts';
-import { failOnThreshold, selectedChecks } from '../pipeline/settings.ts';
+import { failOnPolicy, selectedChecks } from '../pipeline/settings.ts';
 import { recordingStep } from '../pipeline/record-step.ts';
 import { recordingOptions, type RecordingArgs } from './record-options.ts';
+import { assertWaToolReachable } from '../watool/preflight.ts';
 import { collectForChecks } from '../pipeline/collect-run.ts';
 import type { LoadedCheck } from '../engine/loader.ts';
 import { collectionOptions, type CollectionArgs } from './collect-options.ts';
@@ -19,6 +20,7 @@ import {
   selectionOptions,
   type ReportArgs,
   type SelectionArgs,
+  grouped,
 } from './options.ts';
 import { finishRun } from './run-output.ts';
 
@@ -42,49 +44,70 @@ async function obtainInventory(
   if (args.demo && args.inventory) {
     throw userError('USAGE', '--demo and --inventory exclude each other', 'Give one of them.');
   }
+  refuseScopeWithoutCollection(args);
   if (args.demo) return loadDemoEstate();
   if (args.inventory) return readInventory(resolve(args.inventory));
   return collectForChecks(args, loaded, checks, workload ?? 'workload');
+}
+
+/** The scope flags choose what to collect; with a snapshot already given they would be silently ignored. */
+function refuseScopeWithoutCollection(args: Args): void {
+  const source = args.demo ? '--demo' : args.inventory ? '--inventory' : undefined;
+  if (!source) return;
+  const given = (['regions', 'accounts', 'org', 'profile'] as const).filter(
+    (flag) => args[flag] !== undefined,
+  );
+  if (given.length === 0) return;
+  throw userError(
+    'SCOPE_WITHOUT_COLLECTION',
+    `${given.map((flag) => `--${flag}`).join(', ')} cannot be used with ${source}: ${
+      source === '--demo' ? 'the bundled estate is fixed' : 'the snapshot is already collected'
+    }, nothing is read from AWS`,
+    `Leave out ${given.map((flag) => `--${flag}`).join(', ')}, or leave out ${source} to collect from AWS.`,
+  );
 }
 
 export const reviewCommand: CommandModule<object, Args> = {
   command: 'review',
   describe: 'Collect from AWS (or take --demo / --inventory), evaluate and report in one run',
   builder: (yargs) =>
-    yargs
-      .option('demo', {
-        type: 'boolean',
-        describe: 'Review the bundled e-commerce estate (no AWS account needed)',
-      })
-      .option('inventory', { type: 'string', describe: 'Review an existing snapshot instead of collecting' })
-      .option('workload', {
-        type: 'string',
-        describe: 'Workload name (default: from the config or the snapshot)',
-      })
-      .option('record', {
-        type: 'boolean',
-        describe: 'Also record the results in the AWS Well-Architected Tool',
-      })
-      .options({
-        ...collectionOptions,
-        ...recordingOptions,
-        ...selectionOptions,
-        ...reportOptions,
-        ...failOnOption,
-        ...configOption,
-      })
-      .example('$0 review --demo', 'Review the bundled estate')
-      .example(
-        '$0 review --org --regions eu-central-1,eu-west-1',
-        'Collect the whole organization, then report',
-      )
-      .example(
-        '$0 review --demo --format html,pdf --fail-on high',
-        'PDF too; exit 1 on high findings',
-      ) as never,
+    grouped(
+      yargs
+        .option('demo', {
+          type: 'boolean',
+          describe: 'Review the bundled e-commerce estate (no AWS account needed)',
+        })
+        .option('inventory', {
+          type: 'string',
+          describe: 'Review an existing snapshot instead of collecting',
+        })
+        .option('workload', {
+          type: 'string',
+          describe: 'Workload name (default: from the config or the snapshot)',
+        })
+        .option('record', {
+          type: 'boolean',
+          describe: 'Also record the results in the AWS Well-Architected Tool',
+        })
+        .options({
+          ...collectionOptions,
+          ...recordingOptions,
+          ...selectionOptions,
+          ...reportOptions,
+          ...failOnOption,
+          ...configOption,
+        })
+        .example('$0 review --demo', 'Review the bundled estate')
+        .example(
+          '$0 review --org --regions eu-central-1,eu-west-1',
+          'Collect the whole organization, then report',
+        )
+        .example('$0 review --demo --format html,pdf --fail-on high', 'PDF too; exit 1 on high findings'),
+    ) as never,
   handler: async (args) => {
     const loaded = await loadConfig(args.config);
     const checks = await selectedChecks(args, loaded);
+    if (args.record) await assertWaToolReachable({ profile: args.profile });
     const named = args.workload ?? loaded.config.workload?.name;
     const collected = await obtainInventory(args, loaded, checks, named);
     const workload = named ?? collected.workload;
@@ -96,7 +119,7 @@ export const reviewCommand: CommandModule<object, Args> = {
       args,
       afterEvaluate: recording?.afterEvaluate,
     });
-    finishRun(outcome, failOnThreshold(args, loaded));
+    finishRun(outcome, failOnPolicy(args, loaded));
     recording?.reportFailure(outcome.outDir);
   },
 };

@@ -3,8 +3,8 @@ import { IAMClient, ListAccountAliasesCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import picomatch from 'picomatch';
 import type { ClientFactory } from '../aws/clients.ts';
-import { classifyAwsError } from '../aws/errors.ts';
-import { describeError, userError } from '../errors.ts';
+import { classifyAwsError, isEnvironmentFailure } from '../aws/errors.ts';
+import { describeError, environmentError, userError } from '../errors.ts';
 import type { Account } from '../inventory/schema.ts';
 
 export interface CallerIdentity {
@@ -24,6 +24,15 @@ export async function identifyCaller(
     const arn = identity.Arn ?? '';
     return { accountId: identity.Account ?? '', arn, partition: arn.split(':')[1] || 'aws' };
   } catch (error) {
+    if (isEnvironmentFailure(error)) {
+      throw environmentError(
+        'AWS_UNREACHABLE',
+        `cannot reach AWS STS: ${classifyAwsError(error).message || describeError(error)}`,
+        'AWS throttled, failed or could not be reached after the retries: run again later, and check ' +
+          'AWS_ENDPOINT_URL when using an emulator.',
+        error,
+      );
+    }
     throw userError(
       'AWS_CREDENTIALS',
       `cannot identify the AWS caller: ${classifyAwsError(error).message || describeError(error)}`,

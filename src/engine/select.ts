@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { userError } from '../errors.ts';
+import { didYouMean } from '../util/did-you-mean.ts';
 import type { Check } from './check.ts';
 
 /** Which checks to run. Each list holds globs; a leading `!` excludes. Empty lists select everything. */
@@ -27,7 +28,15 @@ export function selectChecks<T extends Check>(checks: readonly T[], selection: C
   if (unknown.length > 0) {
     throw userError(
       'UNKNOWN_CHECK',
-      `unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      `unknown check id${unknown.length > 1 ? 's' : ''}: ${unknown
+        .map(
+          (id) =>
+            `${id}${didYouMean(
+              id,
+              checks.map((check) => check.id),
+            )}`,
+        )
+        .join(', ')}`,
       'Run `wareview checks list` to see the ids.',
     );
   }

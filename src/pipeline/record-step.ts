@@ -43,7 +43,7 @@ export function recordingStep(args: RecordingArgs, loaded: LoadedConfig, workloa
     /** After the run folder is in place: says what failed and how to finish, and sets exit code 5. */
     reportFailure(outDir: string): void {
       if (failure === undefined) return;
-      if (!isWareviewError(failure) || failure.source !== 'user') throw failure;
+      if (!isWareviewError(failure) || failure.source === 'tool') throw failure;
       const resultsPath = join(outDir, 'results.json');
       console.error(`wareview: recording in the WA Tool failed: ${describeError(failure)}`);
       if (failure.hint) console.error(`  → ${failure.hint}`);

@@ -94,19 +94,20 @@ export async function reviewInventory(options: {
 }): Promise<RunOutcome> {
   const { loaded, inventory } = options;
   const now = new Date();
+  const outDir = runDirectory({
+    out: options.args.out,
+    reportsDir: reportsRoot(loaded),
+    workload: inventory.workload,
+    at: now,
+  });
   const outcome = await writeReviewRun({
     inventory,
     checks: options.checks,
     suppressions: loaded.config.suppressions ?? [],
-    outDir: runDirectory({
-      out: options.args.out,
-      reportsDir: reportsRoot(loaded),
-      workload: inventory.workload,
-      at: now,
-    }),
+    outDir,
     report: {
       ...reportSettings(options.args, loaded),
-      previous: await previousResults(loaded, inventory.workload),
+      previous: await previousResults(loaded, inventory.workload, outDir),
     },
     now,
     afterEvaluate: options.afterEvaluate,

@@ -11,7 +11,7 @@ import { readResults } from '../engine/results-store.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 import { describeError } from '../errors.ts';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { History } from '../history/store.ts';
 
 /** Loads the built-in and user checks and applies the selection: flags override the config file. */
@@ -58,25 +58,42 @@ export function reportSettings(args: ReportArgs, loaded: LoadedConfig): ReportSe
   };
 }
 
-export function failOnThreshold(args: ReportArgs, loaded: LoadedConfig): Severity | undefined {
-  return (args['fail-on'] as Severity | undefined) ?? loaded.config.output?.failOn;
+/** When a finished run exits 1: a failing finding at or above `severity`, or (with `gaps`) any error result. */
+export interface FailOn {
+  severity: Severity | undefined;
+  gaps: boolean;
+}
+
+export function failOnPolicy(args: ReportArgs, loaded: LoadedConfig): FailOn {
+  return {
+    severity: (args['fail-on'] as Severity | undefined) ?? loaded.config.output?.failOn,
+    gaps: args['fail-on-gaps'] ?? loaded.config.output?.failOnGaps ?? false,
+  };
 }
 
 export function reportsRoot(loaded: LoadedConfig): string {
   return resolve(loaded.baseDir, loaded.config.output?.dir ?? 'reports');
 }
 
-export function historyPath(loaded: LoadedConfig): string {
-  return join(reportsRoot(loaded), 'history.sqlite');
+/**
+ * The run history: `output.history` from the config, else `history.sqlite` beside the run folders (in the
+ * folder that holds `--out`, or in `output.dir`).
+ */
+export function historyPath(loaded: LoadedConfig, outDir?: string): string {
+  const configured = loaded.config.output?.history;
+  if (configured) return resolve(loaded.baseDir, configured);
+  return join(outDir ? dirname(outDir) : reportsRoot(loaded), 'history.sqlite');
 }
 
 /** The newest earlier run of the workload, for "what changed"; an unreadable one is skipped with a warning. */
 export async function previousResults(
   loaded: LoadedConfig,
   workload: string,
+  outDir?: string,
 ): Promise<ResultsDocument | undefined> {
-  if (!existsSync(historyPath(loaded))) return undefined;
-  const history = History.open(historyPath(loaded));
+  const path = historyPath(loaded, outDir);
+  if (!existsSync(path)) return undefined;
+  const history = History.open(path);
   try {
     const previous = history
       .listRuns({ workload })
@@ -90,9 +107,19 @@ export async function previousResults(
   }
 }
 
-/** Adds a finished run to the history beside the reports. */
+/**
+ * Adds a finished run to the history beside it. The run folder is already complete, so a history that
+ * cannot be written (a parent folder the user may not write) is a warning, not a failed run.
+ */
 export function recordInHistory(loaded: LoadedConfig, results: ResultsDocument, outDir: string): void {
-  const history = History.open(historyPath(loaded));
+  const path = historyPath(loaded, outDir);
+  let history: History;
+  try {
+    history = History.open(path);
+  } catch (error) {
+    console.warn(`warning: run not added to the history ${path}: ${describeError(error)}`);
+    return;
+  }
   try {
     history.recordRun(results, outDir);
   } finally {

@@ -1,4 +1,4 @@
-import { AREA_TITLES, AREAS } from '../engine/check.ts';
+import { AREA_TITLES, AREAS, SEVERITIES } from '../engine/check.ts';
 import type { ResultsDocument } from '../engine/results.ts';
 
 /** The few lines a person reads in the terminal after a run; the report holds the rest. */
@@ -8,8 +8,8 @@ export function formatRunSummary(results: ResultsDocument, topFindings = 8): str
     `wareview: ${results.workload}: ${results.checks.length} checks over ${results.inventory.scope.accounts.length} account(s), ${results.inventory.scope.regions.length} region(s)`,
     `  score ${total.score ?? '-'}/100   pass ${total.pass}   fail ${total.fail}   error ${total.error}   not applicable ${total.notApplicable}`,
     `  failing by severity: ${
-      Object.entries(failuresBySeverity)
-        .map(([severity, count]) => `${severity} ${count}`)
+      SEVERITIES.filter((severity) => failuresBySeverity[severity])
+        .map((severity) => `${severity} ${failuresBySeverity[severity]}`)
         .join(', ') || 'none'
     }`,
   ];

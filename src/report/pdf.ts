@@ -1,7 +1,10 @@
-import { access, constants } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { access, constants, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { WareviewError, describeError, userError } from '../errors.ts';
+import { onInterrupt } from '../util/interrupt.ts';
 import { namedDestinationPages } from './pdf-destinations.ts';
 
 /** Chromium flags for an unattended, offline print: no sandbox (containers), no GPU, no phoning home. */
@@ -63,10 +66,37 @@ export async function findBrowser(
   );
 }
 
-export async function launchBrowser(executablePath: string): Promise<Browser> {
+/** A browser that does not close in this time is killed by Playwright's exit handler instead. */
+const BROWSER_CLOSE_BUDGET_MS = 3_000;
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** Closes the browser and removes its profile folder. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the browser with a profile folder of its own, removed on close and on Ctrl-C (Chromium would
+ * otherwise leave `org.chromium.Chromium.*` folders in the system temp folder). Playwright's own signal
+ * handlers are off: the CLI's interrupt handler closes the browser before it exits.
+ */
+export async function launchBrowser(executablePath: string): Promise<LaunchedBrowser> {
+  const profile = await mkdtemp(join(tmpdir(), 'wareview-chromium-'));
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+  let context: BrowserContext;
   try {
-    return await chromium.launch({ executablePath, args: BROWSER_ARGS, headless: true, timeout: 60_000 });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      args: BROWSER_ARGS,
+      headless: true,
+      timeout: 60_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+      env: { ...process.env, TMPDIR: profile },
+    });
   } catch (error) {
+    removeProfile();
     throw userError(
       'browser-launch-failed',
       `could not start the browser ${executablePath}: ${describeError(error).split('\n')[0]}`,
@@ -74,6 +104,24 @@ export async function launchBrowser(executablePath: string): Promise<Browser> {
       error,
     );
   }
+  // Registered after Playwright's own exit handler, which kills the browser: the profile goes last.
+  process.once('exit', removeProfile);
+  const closeAndRemove = async () => {
+    await Promise.race([
+      context.close().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, BROWSER_CLOSE_BUDGET_MS).unref()),
+    ]);
+    removeProfile();
+  };
+  const forget = onInterrupt(closeAndRemove);
+  return {
+    context,
+    close: async () => {
+      forget();
+      process.off('exit', removeProfile);
+      await closeAndRemove();
+    },
+  };
 }
 
 export interface PdfOptions {
@@ -89,7 +137,7 @@ export interface PdfOptions {
 export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
   const browser = await launchBrowser(await findBrowser(options.browserPath));
   try {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load', timeout: 300_000 });
     await page.emulateMedia({ media: 'print' });

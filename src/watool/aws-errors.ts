@@ -1,4 +1,5 @@
-import { WareviewError, describeError, userError } from '../errors.ts';
+import { isEnvironmentFailure } from '../aws/errors.ts';
+import { WareviewError, describeError, environmentError, userError } from '../errors.ts';
 
 /** What a rerun does after an interruption; the error message says what was written before it. */
 const RERUN_HINT =
@@ -9,14 +10,6 @@ const ERROR_ADVICE: Record<string, { code: string; hint: string }> = {
   AccessDeniedException: {
     code: 'WATOOL_ACCESS_DENIED',
     hint: 'Grant the wellarchitected actions wareview uses (ListWorkloads, GetWorkload, CreateWorkload, AssociateLenses, GetAnswer, UpdateAnswer, ListMilestones, CreateMilestone, GetLensReview, GetLensReviewReport, ImportLens, CreateLensVersion), or preview with --dry-run.',
-  },
-  ThrottlingException: {
-    code: 'WATOOL_THROTTLED',
-    hint: RERUN_HINT,
-  },
-  InternalServerException: {
-    code: 'WATOOL_UNAVAILABLE',
-    hint: RERUN_HINT,
   },
   ResourceNotFoundException: {
     code: 'WATOOL_NOT_FOUND',
@@ -55,7 +48,15 @@ export async function waCall<T>(operation: string, call: () => Promise<T>): Prom
         error,
       );
     }
-    if (error instanceof Error && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|Region is missing/i.test(error.message)) {
+    if (isEnvironmentFailure(error)) {
+      throw environmentError(
+        'WATOOL_UNAVAILABLE',
+        `WA Tool ${operation} failed after retries: ${describeError(error)}`,
+        `The WA Tool throttled or could not be reached (nothing in the input is wrong). ${RERUN_HINT}`,
+        error,
+      );
+    }
+    if (error instanceof Error && /Region is missing/i.test(error.message)) {
       throw userError(
         'WATOOL_UNREACHABLE',
         `WA Tool ${operation} failed: ${error.message}`,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAwsError, isPermanentFailure, orWhenMissing } from '../../src/aws/errors.ts';
+import {
+  classifyAwsError,
+  isEnvironmentFailure,
+  isPermanentFailure,
+  orWhenMissing,
+} from '../../src/aws/errors.ts';
 
 function sdkError(name: string, status = 400, extra: Record<string, unknown> = {}) {
   return Object.assign(new Error(`${name} happened`), {
@@ -72,5 +77,20 @@ describe('orWhenMissing', () => {
       'fallback',
     ).catch(() => 'thrown');
     expect(outcome).toBe(result);
+  });
+});
+
+describe('isEnvironmentFailure', () => {
+  it.each([
+    { error: sdkError('ThrottlingException', 429), environment: true },
+    { error: sdkError('InternalFailure', 500), environment: true },
+    { error: sdkError('ServiceUnavailable', 503), environment: true },
+    { error: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), environment: true },
+    { error: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), environment: true },
+    { error: sdkError('AccessDeniedException', 403), environment: false },
+    { error: sdkError('ValidationException', 400), environment: false },
+    { error: new Error('Region is missing'), environment: false },
+  ])('$error.message → $environment', ({ error, environment }) => {
+    expect(isEnvironmentFailure(error)).toBe(environment);
   });
 });
