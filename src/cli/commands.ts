@@ -5,6 +5,7 @@ import { historyCommand } from './history.ts';
 import { iamPolicyCommand } from './iam-policy.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { lensCommand } from './lens.ts';
+import { mergeCommand } from './merge.ts';
 import { migrateCommand } from './migrate.ts';
 import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
@@ -17,6 +18,7 @@ import { reviewCommand } from './review.ts';
 export const commands: CommandModule<any, any>[] = [
   reviewCommand,
   collectCommand,
+  mergeCommand,
   iamPolicyCommand,
   evaluateCommand,
   reportCommand,

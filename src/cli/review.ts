@@ -21,8 +21,11 @@ import {
   type SelectionArgs,
 } from './options.ts';
 import { finishRun } from './run-output.ts';
+import { collectShard, shardOption, type ShardArgs } from './shard-options.ts';
+import { reportsRoot } from '../pipeline/settings.ts';
 
 type Args = SelectionArgs &
+  ShardArgs &
   CollectionArgs &
   RecordingArgs &
   ReportArgs & {
@@ -67,6 +70,7 @@ export const reviewCommand: CommandModule<object, Args> = {
       })
       .options({
         ...collectionOptions,
+        ...shardOption,
         ...recordingOptions,
         ...selectionOptions,
         ...reportOptions,
@@ -86,6 +90,11 @@ export const reviewCommand: CommandModule<object, Args> = {
     const loaded = await loadConfig(args.config);
     const checks = await selectedChecks(args, loaded);
     const named = args.workload ?? loaded.config.workload?.name;
+    if (args.shard) {
+      const out = args.out ?? reportsRoot(loaded);
+      await collectShard({ args, loaded, checks, workload: named ?? 'workload', out });
+      return;
+    }
     const collected = await obtainInventory(args, loaded, checks, named);
     const workload = named ?? collected.workload;
     const outcome = await reviewInventory({
