@@ -87,6 +87,8 @@ export const configSchema = z
       .strict()
       .optional(),
     suppressions: z.array(suppressionSchema.strict()).optional(),
+    /** Run history: a SQLite file (relative to the config) or a postgres:// URL shared by a team. */
+    history: z.string().min(1).optional(),
     output: z
       .object({
         dir: z.string().optional(),

@@ -10,6 +10,14 @@ export function list(value: unknown): string[] | undefined {
   return trimmed.length > 0 ? trimmed : undefined;
 }
 
+export const historyOption = {
+  history: {
+    type: 'string',
+    describe:
+      'Run history: a SQLite file, or postgres://user@host/db for a shared one (default: history.sqlite beside the reports)',
+  },
+} satisfies Record<string, Options>;
+
 export const configOption = {
   config: { type: 'string', describe: 'Config file (default: wareview.config.yaml in the working folder)' },
 } satisfies Record<string, Options>;
@@ -35,6 +43,7 @@ export const reportOptions = {
   },
   language: { type: 'string', choices: [...REPORT_LANGUAGES], describe: 'Report language' },
   'browser-path': { type: 'string', describe: 'Chrome or Chromium executable for the PDF' },
+  ...historyOption,
 } satisfies Record<string, Options>;
 
 export const failOnOption = {
@@ -60,4 +69,5 @@ export interface ReportArgs {
   language?: 'en' | 'de';
   'browser-path'?: string;
   'fail-on'?: string;
+  history?: string;
 }

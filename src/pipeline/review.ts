@@ -13,7 +13,13 @@ import { writeDirectoryAtomic } from '../util/fs-atomic.ts';
 import { assertReplaceable, runDirectory } from './output-dir.ts';
 import type { LoadedConfig } from '../config.ts';
 import type { ReportArgs } from '../cli/options.ts';
-import { previousResults, recordInHistory, reportSettings, reportsRoot } from './settings.ts';
+import {
+  historyLocation,
+  previousResults,
+  recordInHistory,
+  reportSettings,
+  reportsRoot,
+} from './settings.ts';
 
 export interface ReportSettings {
   formats: ReportFormat[];
@@ -31,6 +37,8 @@ export interface RunOutcome {
   results: ResultsDocument;
   written: string[];
   failed: { format: string; error: WareviewError }[];
+  /** Where the run was recorded, once it was. */
+  history?: { location: string; runId: number };
 }
 
 /** Failing, unsuppressed results at or above the threshold: what `--fail-on` counts. */
@@ -93,6 +101,7 @@ export async function reviewInventory(options: {
 }): Promise<RunOutcome> {
   const { loaded, inventory } = options;
   const now = new Date();
+  const history = historyLocation(loaded, options.args.history);
   const outcome = await writeReviewRun({
     inventory,
     checks: options.checks,
@@ -105,11 +114,11 @@ export async function reviewInventory(options: {
     }),
     report: {
       ...reportSettings(options.args, loaded),
-      previous: await previousResults(loaded, inventory.workload),
+      previous: await previousResults(history, inventory.workload),
     },
     now,
     afterEvaluate: options.afterEvaluate,
   });
-  recordInHistory(loaded, outcome.results, outcome.outDir);
-  return outcome;
+  const runId = await recordInHistory(history, outcome.results, outcome.outDir);
+  return { ...outcome, history: { location: history, runId } };
 }

@@ -13,6 +13,7 @@ import { describeError } from '../errors.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { History } from '../history/store.ts';
+import { isPostgresUrl } from '../history/postgres.ts';
 
 /** Loads the built-in and user checks and applies the selection: flags override the config file. */
 export async function selectedChecks(args: SelectionArgs, loaded: LoadedConfig): Promise<LoadedCheck[]> {
@@ -70,32 +71,50 @@ export function historyPath(loaded: LoadedConfig): string {
   return join(reportsRoot(loaded), 'history.sqlite');
 }
 
+/** The history a run uses: `--history`, else the config's `history`, else the SQLite file beside the reports. */
+export function historyLocation(loaded: LoadedConfig, flag?: string): string {
+  if (flag) return isPostgresUrl(flag) ? flag : resolve(flag);
+  const configured = loaded.config.history;
+  if (configured) return isPostgresUrl(configured) ? configured : resolve(loaded.baseDir, configured);
+  return historyPath(loaded);
+}
+
+/** Whether there is a history to read yet (a PostgreSQL history is created on first use). */
+export function historyExists(location: string): boolean {
+  return isPostgresUrl(location) || existsSync(location);
+}
+
 /** The newest earlier run of the workload, for "what changed"; an unreadable one is skipped with a warning. */
 export async function previousResults(
-  loaded: LoadedConfig,
+  location: string,
   workload: string,
 ): Promise<ResultsDocument | undefined> {
-  if (!existsSync(historyPath(loaded))) return undefined;
-  const history = History.open(historyPath(loaded));
+  if (!historyExists(location)) return undefined;
+  let history: History | undefined;
   try {
-    const previous = history
-      .listRuns({ workload })
-      .find((run) => existsSync(join(run.outDir, 'results.json')));
+    history = await History.open(location);
+    const previous = (await history.listRuns({ workload })).find((run) =>
+      existsSync(join(run.outDir, 'results.json')),
+    );
     return previous ? await readResults(join(previous.outDir, 'results.json')) : undefined;
   } catch (error) {
     console.warn(`warning: previous run not compared: ${describeError(error)}`);
     return undefined;
   } finally {
-    history.close();
+    await history?.close();
   }
 }
 
-/** Adds a finished run to the history beside the reports. */
-export function recordInHistory(loaded: LoadedConfig, results: ResultsDocument, outDir: string): void {
-  const history = History.open(historyPath(loaded));
+/** Adds a finished run to the history; returns its id there. */
+export async function recordInHistory(
+  location: string,
+  results: ResultsDocument,
+  outDir: string,
+): Promise<number> {
+  const history = await History.open(location);
   try {
-    history.recordRun(results, outDir);
+    return await history.recordRun(results, outDir);
   } finally {
-    history.close();
+    await history.close();
   }
 }
