@@ -10,6 +10,7 @@ import { migrateCommand } from './migrate.ts';
 import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
 import { reviewCommand } from './review.ts';
+import { scheduleCommand } from './schedule.ts';
 
 /**
  * Every command, one module each in src/cli/. Add a command by importing its module and listing it here.
@@ -27,4 +28,5 @@ export const commands: CommandModule<any, any>[] = [
   migrateCommand,
   recordCommand,
   lensCommand,
+  scheduleCommand,
 ];

@@ -23,9 +23,11 @@ import {
 import { finishRun } from './run-output.ts';
 import { collectShard, shardOption, type ShardArgs } from './shard-options.ts';
 import { reportsRoot } from '../pipeline/settings.ts';
+import { finishUnattended, unattendedOptions, type UnattendedArgs } from './unattended.ts';
 
 type Args = SelectionArgs &
   ShardArgs &
+  UnattendedArgs &
   CollectionArgs &
   RecordingArgs &
   ReportArgs & {
@@ -71,6 +73,7 @@ export const reviewCommand: CommandModule<object, Args> = {
       .options({
         ...collectionOptions,
         ...shardOption,
+        ...unattendedOptions,
         ...recordingOptions,
         ...selectionOptions,
         ...reportOptions,
@@ -117,5 +120,6 @@ export const reviewCommand: CommandModule<object, Args> = {
         : undefined,
     });
     finishRun(outcome, failOnThreshold(args, loaded));
+    await finishUnattended(args, outcome);
   },
 };
