@@ -23,7 +23,7 @@ import {
 import { finishRun } from './run-output.ts';
 import { collectShard, shardOption, type ShardArgs } from './shard-options.ts';
 import { reportsRoot } from '../pipeline/settings.ts';
-import { finishUnattended, unattendedOptions, type UnattendedArgs } from './unattended.ts';
+import { channelsFromArgs, finishUnattended, unattendedOptions, type UnattendedArgs } from './unattended.ts';
 
 type Args = SelectionArgs &
   ShardArgs &
@@ -91,6 +91,7 @@ export const reviewCommand: CommandModule<object, Args> = {
       ) as never,
   handler: async (args) => {
     const loaded = await loadConfig(args.config);
+    channelsFromArgs(args);
     const checks = await selectedChecks(args, loaded);
     const named = args.workload ?? loaded.config.workload?.name;
     if (args.shard) {
