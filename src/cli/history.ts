@@ -5,6 +5,7 @@ import { SEVERITIES } from '../engine/check.ts';
 import { userError } from '../errors.ts';
 import { countAtOrAbove, diffFindings } from '../history/diff.ts';
 import { History, type FindingRecord, type RunRecord } from '../history/store.ts';
+import { formatColumns, trendTable } from '../history/trend.ts';
 import { historyExists, historyLocation } from '../pipeline/settings.ts';
 import { configOption, historyOption } from './options.ts';
 import { EXIT, ExitCode } from './exit-code.ts';
@@ -103,9 +104,25 @@ async function pickRuns(history: History, args: DiffArgs): Promise<[RunRecord, R
   return [to, from];
 }
 
+const trendCommand: CommandModule<object, HistoryArgs & { workload?: string; last: number }> = {
+  command: 'trend',
+  describe: 'Score and open findings per area over the last runs: "score (open)" per run, oldest first',
+  builder: (yargs) =>
+    yargs
+      .option('workload', { type: 'string', describe: 'Only runs of this workload' })
+      .option('last', { type: 'number', default: 8, describe: 'How many runs' })
+      .options({ ...historyOption, ...configOption }) as never,
+  handler: (args) =>
+    withHistory(args, async (history) => {
+      const runs = await history.listRuns({ workload: args.workload, limit: args.last });
+      console.log(runs.length > 0 ? formatColumns(trendTable(runs)) : 'no runs recorded');
+    }),
+};
+
 export const historyCommand: CommandModule = {
   command: 'history <command>',
   describe: 'Earlier runs and what changed between them',
-  builder: (yargs) => yargs.command(listCommand).command(diffCommand).demandCommand(1) as never,
+  builder: (yargs) =>
+    yargs.command(listCommand).command(diffCommand).command(trendCommand).demandCommand(1) as never,
   handler: () => {},
 };

@@ -96,7 +96,7 @@ describe.each(backends)('History in %s', (_engine, newHistory) => {
     await again.close();
   });
 
-  it('wareview history diff exits 1 with --fail-on-new when a new finding reaches the threshold', async () => {
+  it('wareview history diff exits 1 with --fail-on-new when a new finding reaches the threshold; trend lists the areas per run', async () => {
     const location = await newHistory();
     const history = await History.open(location);
     await history.recordRun(resultsFor(true, '2026-11-01T00:00:00Z'), '/runs/1');
@@ -108,7 +108,14 @@ describe.each(backends)('History in %s', (_engine, newHistory) => {
     expect(run.stdout).toContain('new 1, resolved 0');
     expect(run.stdout).toContain('+ [high] rds-multi-az: single-AZ mysql shop-orders-mysql');
     expect(run.code).toBe(1);
-  });
+    const trend = await runCli(['history', 'trend', '--history', location], { cwd: tempDir() });
+    expect(trend.code).toBe(0);
+    const lines = trend.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^area +#1 2026-11-01 +#2 2026-11-08$/);
+    expect(lines.find((line) => line.startsWith('database-ha'))).toMatch(
+      /^database-ha +\d+ \(0\) +\d+ \(1\)$/,
+    );
+  }, 180_000);
 });
 
 describe('History files', () => {
