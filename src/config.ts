@@ -87,6 +87,8 @@ export const configSchema = z
       .strict()
       .optional(),
     suppressions: z.array(suppressionSchema.strict()).optional(),
+    /** Run history: a SQLite file (relative to the config) or a postgres:// URL shared by a team. */
+    history: z.string().min(1).optional(),
     output: z
       .object({
         dir: z.string().optional(),
@@ -96,8 +98,6 @@ export const configSchema = z
         /** Exit 1 when a check could not be evaluated (error results). */
         failOnGaps: z.boolean().optional(),
         browserPath: z.string().optional(),
-        /** The run history (SQLite), relative to the config file; default: history.sqlite beside the run folders. */
-        history: z.string().optional(),
         branding: brandingSchema.optional(),
       })
       .strict()

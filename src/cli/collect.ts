@@ -7,8 +7,9 @@ import { selectedChecks } from '../pipeline/settings.ts';
 import { collectForChecks } from '../pipeline/collect-run.ts';
 import { collectionOptions, type CollectionArgs } from './collect-options.ts';
 import { configOption, selectionOptions, type SelectionArgs, grouped } from './options.ts';
+import { collectShard, shardOption, type ShardArgs } from './shard-options.ts';
 
-type Args = CollectionArgs & SelectionArgs & { out?: string; workload?: string };
+type Args = CollectionArgs & SelectionArgs & ShardArgs & { out?: string; workload?: string };
 
 export const SNAPSHOT_FILE = 'inventory.json.gz';
 
@@ -32,7 +33,7 @@ export const collectCommand: CommandModule<object, Args> = {
           type: 'string',
           describe: 'Workload name (default: from the config, else "workload")',
         })
-        .options({ ...collectionOptions, ...selectionOptions, ...configOption })
+        .options({ ...collectionOptions, ...shardOption, ...selectionOptions, ...configOption })
         .example(
           '$0 collect --profile audit --regions eu-west-1,eu-central-1 --out scans/',
           'One account, two regions',
@@ -46,6 +47,10 @@ export const collectCommand: CommandModule<object, Args> = {
     const loaded = await loadConfig(args.config);
     const checks = await selectedChecks(args, loaded);
     const workload = args.workload ?? loaded.config.workload?.name ?? 'workload';
+    if (args.shard) {
+      await collectShard({ args, loaded, checks, workload, out: args.out ?? '.' });
+      return;
+    }
     const inventory = await collectForChecks(args, loaded, checks, workload);
     const path = snapshotPath(args.out);
     await writeInventory(path, inventory);

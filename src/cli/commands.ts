@@ -5,10 +5,12 @@ import { historyCommand } from './history.ts';
 import { iamPolicyCommand } from './iam-policy.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { lensCommand } from './lens.ts';
+import { mergeCommand } from './merge.ts';
 import { migrateCommand } from './migrate.ts';
 import { recordCommand } from './record.ts';
 import { reportCommand } from './report.ts';
 import { reviewCommand } from './review.ts';
+import { scheduleCommand } from './schedule.ts';
 
 /**
  * Every command, one module each in src/cli/. Add a command by importing its module and listing it here.
@@ -17,6 +19,7 @@ import { reviewCommand } from './review.ts';
 export const commands: CommandModule<any, any>[] = [
   reviewCommand,
   collectCommand,
+  mergeCommand,
   iamPolicyCommand,
   evaluateCommand,
   reportCommand,
@@ -25,4 +28,5 @@ export const commands: CommandModule<any, any>[] = [
   migrateCommand,
   recordCommand,
   lensCommand,
+  scheduleCommand,
 ];

@@ -10,6 +10,14 @@ export function list(value: unknown): string[] | undefined {
   return trimmed.length > 0 ? trimmed : undefined;
 }
 
+export const historyOption = {
+  history: {
+    type: 'string',
+    describe:
+      'Run history: a SQLite file, or postgres://user@host/db for a shared one (default: history.sqlite beside the reports)',
+  },
+} satisfies Record<string, Options>;
+
 export const configOption = {
   config: { type: 'string', describe: 'Config file (default: wareview.config.yaml in the working folder)' },
 } satisfies Record<string, Options>;
@@ -35,6 +43,7 @@ export const reportOptions = {
   },
   language: { type: 'string', choices: [...REPORT_LANGUAGES], describe: 'Report language' },
   'browser-path': { type: 'string', describe: 'Chrome or Chromium executable for the PDF' },
+  ...historyOption,
 } satisfies Record<string, Options>;
 
 export const failOnOption = {
@@ -53,14 +62,36 @@ export const failOnOption = {
 const OPTION_GROUPS: [string, string[]][] = [
   [
     'Scope:',
-    ['demo', 'inventory', 'workload', 'profile', 'regions', 'accounts', 'org', 'role-name', 'external-id'],
+    [
+      'demo',
+      'inventory',
+      'workload',
+      'profile',
+      'regions',
+      'accounts',
+      'org',
+      'shard',
+      'role-name',
+      'external-id',
+    ],
   ],
   ['Checks:', ['checks', 'area', 'pillar', 'severity', 'checks-dir']],
   [
     'Output:',
-    ['results', 'previous', 'out', 'format', 'language', 'fail-on', 'fail-on-gaps', 'browser-path'],
+    [
+      'results',
+      'previous',
+      'out',
+      'format',
+      'language',
+      'fail-on',
+      'fail-on-gaps',
+      'browser-path',
+      'history',
+      'notify',
+    ],
   ],
-  ['WA Tool:', ['record', 'workload-name', 'workload-id', 'dry-run', 'authoritative', 'lens']],
+  ['WA Tool:', ['record', 'workload-name', 'workload-id', 'dry-run', 'authoritative', 'lens', 'milestone']],
   [
     'Advanced:',
     [
@@ -104,4 +135,5 @@ export interface ReportArgs {
   'browser-path'?: string;
   'fail-on'?: string;
   'fail-on-gaps'?: boolean;
+  history?: string;
 }

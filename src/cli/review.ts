@@ -23,8 +23,13 @@ import {
   grouped,
 } from './options.ts';
 import { finishRun } from './run-output.ts';
+import { collectShard, shardOption, type ShardArgs } from './shard-options.ts';
+import { reportsRoot } from '../pipeline/settings.ts';
+import { channelsFromArgs, finishUnattended, unattendedOptions, type UnattendedArgs } from './unattended.ts';
 
 type Args = SelectionArgs &
+  ShardArgs &
+  UnattendedArgs &
   CollectionArgs &
   RecordingArgs &
   ReportArgs & {
@@ -91,6 +96,8 @@ export const reviewCommand: CommandModule<object, Args> = {
         })
         .options({
           ...collectionOptions,
+          ...shardOption,
+          ...unattendedOptions,
           ...recordingOptions,
           ...selectionOptions,
           ...reportOptions,
@@ -106,9 +113,15 @@ export const reviewCommand: CommandModule<object, Args> = {
     ) as never,
   handler: async (args) => {
     const loaded = await loadConfig(args.config);
+    channelsFromArgs(args);
     const checks = await selectedChecks(args, loaded);
     if (args.record) await assertWaToolReachable({ profile: args.profile });
     const named = args.workload ?? loaded.config.workload?.name;
+    if (args.shard) {
+      const out = args.out ?? reportsRoot(loaded);
+      await collectShard({ args, loaded, checks, workload: named ?? 'workload', out });
+      return;
+    }
     const collected = await obtainInventory(args, loaded, checks, named);
     const workload = named ?? collected.workload;
     const recording = args.record ? recordingStep(args, loaded, workload) : undefined;
@@ -121,5 +134,6 @@ export const reviewCommand: CommandModule<object, Args> = {
     });
     finishRun(outcome, failOnPolicy(args, loaded));
     recording?.reportFailure(outcome.outDir);
+    await finishUnattended(args, outcome);
   },
 };

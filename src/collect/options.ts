@@ -1,4 +1,5 @@
 import { DEFAULT_CONCURRENCY, type ConcurrencyOptions } from '../aws/limits.ts';
+import type { Shard } from '../shard/shard.ts';
 
 /** What `collectInventory` reads and how. The CLI builds it from the shared collection flags. */
 export interface CollectOptions {
@@ -26,6 +27,8 @@ export interface CollectOptions {
   requestTimeoutMs?: number;
   /** Region for global services (IAM, Organizations, STS) and discovery; default AWS_REGION or us-east-1. */
   homeRegion?: string;
+  /** Read only this shard's share of the accounts in scope (with `org`), into a partial snapshot. */
+  shard?: Shard;
 }
 
 export const DEFAULT_ROLE_NAME = 'OrganizationAccountAccessRole';
@@ -35,9 +38,9 @@ export const DEFAULT_MAX_ATTEMPTS = 8;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export type ResolvedCollectOptions = Required<
-  Omit<CollectOptions, 'profile' | 'externalId' | 'needs' | 'concurrency'>
+  Omit<CollectOptions, 'profile' | 'externalId' | 'needs' | 'concurrency' | 'shard'>
 > &
-  Pick<CollectOptions, 'profile' | 'externalId' | 'needs'> & { concurrency: ConcurrencyOptions };
+  Pick<CollectOptions, 'profile' | 'externalId' | 'needs' | 'shard'> & { concurrency: ConcurrencyOptions };
 
 export function resolveCollectOptions(options: CollectOptions): ResolvedCollectOptions {
   return {

@@ -33,11 +33,13 @@ interface OrganizationTree {
 
 /**
  * Walks the organization from its root: OUs with their paths, and every account with the OU it sits in.
- * Service control policies and their targets are read only when `withPolicies` is set.
+ * Service control policies and their targets are read only when `withPolicies` is set, account tags only
+ * when `withTags` is (a shard other than the first needs the account list only).
  */
 export async function discoverOrganization(
   clientFor: OrganizationsClientFor,
   withPolicies: boolean,
+  withTags = true,
 ): Promise<OrganizationTree> {
   const client = clientFor();
   const { Organization: organization } = await client.send(new DescribeOrganizationCommand({}));
@@ -78,7 +80,7 @@ export async function discoverOrganization(
   }
   await walk(rootId, []);
 
-  await mapConcurrently(accounts, async (account) => {
+  await mapConcurrently(withTags ? accounts : [], async (account) => {
     const tags = await collectPages(
       paginateListTagsForResource({ client }, { ResourceId: account.id }),
       (page) => page.Tags,

@@ -24,6 +24,7 @@ import type { CollectContext, GapScope, PartCollector, ServiceName } from './col
 import { resolveCollectOptions, type CollectOptions, type ResolvedCollectOptions } from './options.ts';
 import { MemoryCeiling } from './memory-ceiling.ts';
 import { discoverOrganization } from './organizations.ts';
+import { readsOrganizationDetails, shareOf } from '../shard/shard.ts';
 import type { ProgressSink } from './progress.ts';
 import { collectorsFor, needsOrganizationPolicies } from './registry.ts';
 import {
@@ -94,13 +95,15 @@ class CoverageLog {
   }
 
   list(): CoverageGap[] {
-    return [...this.gaps.values()].sort(
-      (a, b) =>
-        a.accountId.localeCompare(b.accountId) ||
-        a.region.localeCompare(b.region) ||
-        a.part.localeCompare(b.part),
-    );
+    return [...this.gaps.values()].sort(compareGaps);
   }
+}
+
+/** Coverage gaps in snapshot order: by account, region and part. */
+export function compareGaps(a: CoverageGap, b: CoverageGap): number {
+  return (
+    a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || a.part.localeCompare(b.part)
+  );
 }
 
 /**
@@ -179,9 +182,12 @@ export async function collectInventory(
       },
     );
     const regions = chooseRegions(settings.regions, callerRegions);
-    inventory.scope = { accounts: inScope.map((account) => account.id), regions, organization: settings.org };
+    const share = settings.shard ? shareOf(inScope, settings.shard) : inScope;
+    inventory.scope = { accounts: share.map((account) => account.id), regions, organization: settings.org };
+    if (settings.shard)
+      inventory.shard = { ...settings.shard, accounts: inScope.map((account) => account.id) };
 
-    const readable = await accountsWithAccess(inScope, caller, credentialsFor, settings, coverage);
+    const readable = await accountsWithAccess(share, caller, credentialsFor, settings, coverage);
     const sharedReads = new SharedReads();
     const collectors = collectorsFor(settings.needs);
     const tasksByAccount = await Promise.all(
@@ -296,9 +302,11 @@ async function discoverAccounts(
     return { accounts: [await singleAccount(clients, caller, settings.homeRegion)], organization: null };
   }
   try {
+    const details = readsOrganizationDetails(settings.shard);
     return await discoverOrganization(
       () => clients.get(OrganizationsClient, caller.accountId, settings.homeRegion),
-      needsOrganizationPolicies(settings.needs),
+      details && needsOrganizationPolicies(settings.needs),
+      details,
     );
   } catch (error) {
     const classified = classifyAwsError(error);
@@ -460,7 +468,7 @@ export function countResources(inventory: Inventory): number {
 }
 
 /** Tasks finish in any order; sorting makes snapshots of the same estate identical. */
-function sortParts(inventory: InventoryInput): void {
+export function sortParts(inventory: InventoryInput): void {
   const byIdentity = (a: { accountId: string; region: string; arn: string }, b: typeof a) =>
     a.accountId.localeCompare(b.accountId) || a.region.localeCompare(b.region) || a.arn.localeCompare(b.arn);
   for (const service of INVENTORY_SERVICES) {

@@ -454,6 +454,17 @@ export const inventorySchema = z
     s3: s3Schema,
     cloudtrail: cloudtrailSchema,
     coverage: z.array(coverageGapSchema),
+    /**
+     * Set on a partial snapshot (`--shard I/N`): `scope.accounts` is this shard's share of `accounts`, the
+     * accounts every shard chose from; `wareview merge` joins the shards into one full snapshot.
+     */
+    shard: z
+      .object({
+        index: z.number().int().positive(),
+        count: z.number().int().positive(),
+        accounts: z.array(z.string()),
+      })
+      .optional(),
   })
   .strict();
 

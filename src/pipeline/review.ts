@@ -14,7 +14,13 @@ import { writeDirectoryAtomic } from '../util/fs-atomic.ts';
 import { assertReplaceable, runDirectory } from './output-dir.ts';
 import type { LoadedConfig } from '../config.ts';
 import type { ReportArgs } from '../cli/options.ts';
-import { previousResults, recordInHistory, reportSettings, reportsRoot } from './settings.ts';
+import {
+  historyLocation,
+  previousResults,
+  recordInHistory,
+  reportSettings,
+  reportsRoot,
+} from './settings.ts';
 
 export interface ReportSettings {
   formats: ReportFormat[];
@@ -32,6 +38,8 @@ export interface RunOutcome {
   results: ResultsDocument;
   written: string[];
   failed: { format: string; error: WareviewError }[];
+  /** Where the run was recorded, once it was. */
+  history?: { location: string; runId: number };
 }
 
 /** Failing, unsuppressed results at or above the threshold: what `--fail-on` counts. */
@@ -100,6 +108,7 @@ export async function reviewInventory(options: {
     workload: inventory.workload,
     at: now,
   });
+  const history = historyLocation(loaded, options.args.history, outDir);
   const outcome = await writeReviewRun({
     inventory,
     checks: options.checks,
@@ -107,11 +116,11 @@ export async function reviewInventory(options: {
     outDir,
     report: {
       ...reportSettings(options.args, loaded),
-      previous: await previousResults(loaded, inventory.workload, outDir),
+      previous: await previousResults(history, inventory.workload),
     },
     now,
     afterEvaluate: options.afterEvaluate,
   });
-  recordInHistory(loaded, outcome.results, outcome.outDir);
-  return outcome;
+  const runId = await recordInHistory(history, outcome.results, outcome.outDir);
+  return runId === undefined ? outcome : { ...outcome, history: { location: history, runId } };
 }

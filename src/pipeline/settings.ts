@@ -13,6 +13,7 @@ import { describeError } from '../errors.ts';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { History } from '../history/store.ts';
+import { isPostgresUrl, redactedUrl } from '../history/postgres.ts';
 
 /** Loads the built-in and user checks and applies the selection: flags override the config file. */
 export async function selectedChecks(args: SelectionArgs, loaded: LoadedConfig): Promise<LoadedCheck[]> {
@@ -75,54 +76,70 @@ export function reportsRoot(loaded: LoadedConfig): string {
   return resolve(loaded.baseDir, loaded.config.output?.dir ?? 'reports');
 }
 
-/**
- * The run history: `output.history` from the config, else `history.sqlite` beside the run folders (in the
- * folder that holds `--out`, or in `output.dir`).
- */
+/** The default history: `history.sqlite` beside the run folders (in the folder that holds `--out`, else `output.dir`). */
 export function historyPath(loaded: LoadedConfig, outDir?: string): string {
-  const configured = loaded.config.output?.history;
-  if (configured) return resolve(loaded.baseDir, configured);
   return join(outDir ? dirname(outDir) : reportsRoot(loaded), 'history.sqlite');
+}
+
+/**
+ * The history a run uses: `--history`, else the config's `history` (a SQLite file relative to the config, or
+ * a postgres:// URL), else the SQLite file beside the run folders.
+ */
+export function historyLocation(loaded: LoadedConfig, flag?: string, outDir?: string): string {
+  if (flag) return isPostgresUrl(flag) ? flag : resolve(flag);
+  const configured = loaded.config.history;
+  if (configured) return isPostgresUrl(configured) ? configured : resolve(loaded.baseDir, configured);
+  return historyPath(loaded, outDir);
+}
+
+/** Whether there is a history to read yet (a PostgreSQL history is created on first use). */
+export function historyExists(location: string): boolean {
+  return isPostgresUrl(location) || existsSync(location);
 }
 
 /** The newest earlier run of the workload, for "what changed"; an unreadable one is skipped with a warning. */
 export async function previousResults(
-  loaded: LoadedConfig,
+  location: string,
   workload: string,
-  outDir?: string,
 ): Promise<ResultsDocument | undefined> {
-  const path = historyPath(loaded, outDir);
-  if (!existsSync(path)) return undefined;
-  const history = History.open(path);
+  if (!historyExists(location)) return undefined;
+  let history: History | undefined;
   try {
-    const previous = history
-      .listRuns({ workload })
-      .find((run) => existsSync(join(run.outDir, 'results.json')));
+    history = await History.open(location);
+    const previous = (await history.listRuns({ workload })).find((run) =>
+      existsSync(join(run.outDir, 'results.json')),
+    );
     return previous ? await readResults(join(previous.outDir, 'results.json')) : undefined;
   } catch (error) {
     console.warn(`warning: previous run not compared: ${describeError(error)}`);
     return undefined;
   } finally {
-    history.close();
+    await history?.close();
   }
 }
 
 /**
- * Adds a finished run to the history beside it. The run folder is already complete, so a history that
- * cannot be written (a parent folder the user may not write) is a warning, not a failed run.
+ * Adds a finished run to the history; returns its id there. The run folder is already complete, so a
+ * history that cannot be opened (a folder the user may not write, a database that is down) is a warning,
+ * not a failed run.
  */
-export function recordInHistory(loaded: LoadedConfig, results: ResultsDocument, outDir: string): void {
-  const path = historyPath(loaded, outDir);
+export async function recordInHistory(
+  location: string,
+  results: ResultsDocument,
+  outDir: string,
+): Promise<number | undefined> {
   let history: History;
   try {
-    history = History.open(path);
+    history = await History.open(location);
   } catch (error) {
-    console.warn(`warning: run not added to the history ${path}: ${describeError(error)}`);
-    return;
+    console.warn(
+      `warning: run not added to the history ${isPostgresUrl(location) ? redactedUrl(location) : location}: ${describeError(error)}`,
+    );
+    return undefined;
   }
   try {
-    history.recordRun(results, outDir);
+    return await history.recordRun(results, outDir);
   } finally {
-    history.close();
+    await history.close();
   }
 }
