@@ -15,3 +15,10 @@ export const ExitCode = {
     this.value = EXIT.ok;
   },
 };
+
+/** The exit codes as `--help` shows them, top-level and per command. */
+export const EXIT_CODES_HELP =
+  'Exit codes: 0 done; 1 a finding at or above --fail-on (or an error result with --fail-on-gaps); ' +
+  '2 a usage or input error (the message says what to do); 3 an internal error (--debug prints the stack); ' +
+  '4 the environment failed (AWS throttling or outage past the retries, network, endpoint down); ' +
+  '5 the run folder was written but recording in the WA Tool failed (record --results finishes it).';

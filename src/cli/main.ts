@@ -3,7 +3,7 @@ import { isEnvironmentFailure } from '../aws/errors.ts';
 import { describeError, isWareviewError, WareviewError } from '../errors.ts';
 import { WAREVIEW_VERSION } from '../version.ts';
 import { commands } from './commands.ts';
-import { EXIT, ExitCode } from './exit-code.ts';
+import { EXIT, EXIT_CODES_HELP, ExitCode } from './exit-code.ts';
 
 function buildParser(argv: string[]): Argv {
   let parser = yargs(argv)
@@ -13,11 +13,7 @@ function buildParser(argv: string[]): Argv {
     .strict()
     .demandCommand(1, 'Name a command; `wareview --help` lists them.')
     .recommendCommands()
-    .epilogue(
-      'Exit codes: 0 done; 1 a finding at or above --fail-on (or an error result with --fail-on-gaps); ' +
-        '2 a usage or input error (the message says what to do); 3 an internal error (--debug prints the stack); ' +
-        '4 the environment failed (AWS throttling or outage past the retries, network, endpoint down).',
-    )
+    .epilogue(EXIT_CODES_HELP)
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .fail((message, error) => {
       throw error ?? new WareviewError('USAGE', message, { hint: 'See `wareview --help`.' });

@@ -1,6 +1,7 @@
 import type { Argv, Options } from 'yargs';
 import { AREAS, PILLARS, SEVERITIES } from '../engine/check.ts';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from '../report/index.ts';
+import { EXIT_CODES_HELP } from './exit-code.ts';
 
 /** Splits `a,b` and repeated flags into one list. */
 export function list(value: unknown): string[] | undefined {
@@ -116,7 +117,7 @@ export function grouped<T>(yargs: Argv<T>): Argv<T> {
   return OPTION_GROUPS.reduce((parser, [title, keys]) => {
     const present = keys.filter((key) => defined.has(key));
     return present.length > 0 ? parser.group(present, title) : parser;
-  }, yargs);
+  }, yargs).epilogue(EXIT_CODES_HELP);
 }
 
 export interface SelectionArgs {

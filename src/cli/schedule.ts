@@ -8,6 +8,7 @@ import { flagValue, runWareview } from '../schedule/child-run.ts';
 import { acquireLock } from '../schedule/lock.ts';
 import { parseCron, runSchedule } from '../schedule/scheduler.ts';
 import { EXIT, ExitCode } from './exit-code.ts';
+import { leaveSignalsToCommand } from '../util/interrupt.ts';
 
 type Args = { cron: string; timezone?: string; 'max-runs'?: number; '--'?: (string | number)[] };
 
@@ -53,6 +54,7 @@ export const scheduleCommand: CommandModule<object, Args> = {
     const lock = acquireLock(await lockPathFor(command), 'the run history');
     const controller = new AbortController();
     const stop = () => controller.abort();
+    const release = leaveSignalsToCommand();
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
     try {
@@ -70,6 +72,7 @@ export const scheduleCommand: CommandModule<object, Args> = {
     } finally {
       process.off('SIGTERM', stop);
       process.off('SIGINT', stop);
+      release();
       lock.release();
     }
   },

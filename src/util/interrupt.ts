@@ -17,12 +17,32 @@ export function onInterrupt(cleanup: Cleanup): () => void {
 }
 
 let installed = false;
+/** Commands that handle SIGINT/SIGTERM themselves (a scheduler, a probe that drops its scratch schema). */
+let ownedBy = 0;
+
+/**
+ * A command takes over what SIGINT and SIGTERM do (it exits itself): the cleanups still run, but the
+ * process is not exited under it. Call the returned function when the command no longer handles them.
+ */
+export function leaveSignalsToCommand(): () => void {
+  ownedBy += 1;
+  let released = false;
+  return () => {
+    if (!released) ownedBy -= 1;
+    released = true;
+  };
+}
 
 export function installInterruptHandlers(log: (line: string) => void = (line) => console.error(line)): void {
   if (installed) return;
   installed = true;
   for (const signal of Object.keys(EXIT_BY_SIGNAL) as (keyof typeof EXIT_BY_SIGNAL)[]) {
-    process.once(signal, () => {
+    process.on(signal, function handler() {
+      if (ownedBy > 0) {
+        void runCleanups();
+        return;
+      }
+      process.off(signal, handler);
       process.once(signal, () => process.exit(EXIT_BY_SIGNAL[signal]));
       log(`wareview: interrupted (${signal}); removing unfinished output`);
       void runCleanups().finally(() => process.exit(EXIT_BY_SIGNAL[signal]));

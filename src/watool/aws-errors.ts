@@ -50,7 +50,7 @@ export async function waCall<T>(operation: string, call: () => Promise<T>): Prom
     }
     if (isEnvironmentFailure(error)) {
       throw environmentError(
-        'WATOOL_UNAVAILABLE',
+        environmentFailureCode(error),
         `WA Tool ${operation} failed after retries: ${describeError(error)}`,
         `The WA Tool throttled or could not be reached (nothing in the input is wrong). ${RERUN_HINT}`,
         error,
@@ -66,4 +66,11 @@ export async function waCall<T>(operation: string, call: () => Promise<T>): Prom
     }
     throw error;
   }
+}
+
+/** Throttled, unreachable (a network error: nothing answered) or unavailable (the service answered 5xx). */
+function environmentFailureCode(error: unknown): string {
+  if (errorName(error) === 'ThrottlingException') return 'WATOOL_THROTTLED';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('E') ? 'WATOOL_UNREACHABLE' : 'WATOOL_UNAVAILABLE';
 }

@@ -39,7 +39,7 @@ describe('the environment failed: exit 4, not a usage error', () => {
         env: { ...CREDENTIALS, AWS_ENDPOINT_URL_WELLARCHITECTED: endpoint },
       });
       expect(run.stderr).toMatch(/WA Tool ListWorkloads failed after retries: .*ThrottlingException/);
-      expect(run.stderr).toMatch(/run the same command again in a minute/);
+      expect(run.stderr).toMatch(/run the same command again in a minute/i);
       expect(run.code).toBe(4);
     },
     RETRIES_EXHAUSTED_TIMEOUT_MS,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { userError } from '../../errors.ts';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { leaveSignalsToCommand } from '../../util/interrupt.ts';
 import { openConnection, type Queryable, withConnection } from '../connection.ts';
 import { type DialectKind, sourcePositionQuery, targetLoadSettings } from '../dialect.ts';
 import { type ColumnFacts, qualifiedName, quoteIdentifier, type TableFacts } from '../assess/inspect.ts';
@@ -374,8 +375,10 @@ function dropOnInterrupt(target: ServerUrl, scratch: string): () => void {
       .catch(() => undefined)
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
+  const release = leaveSignalsToCommand();
   for (const signal of signals) process.once(signal, handler);
   return () => {
+    release();
     for (const signal of signals) process.off(signal, handler);
   };
 }
