@@ -211,7 +211,7 @@ describe('--help', () => {
       [...groups.map((group) => run.stdout.indexOf(`\n${group}\n`))].sort((a, b) => a - b),
     );
     for (const group of groups) expect(run.stdout).toContain(`\n${group}\n`);
-    expect(run.stdout).toMatch(/4 the environment failed/);
+    expect(run.stdout).toMatch(/4 the environment\s+failed/);
     expect(run.stdout).toMatch(/--fail-on-gaps/);
     expect(run.code).toBe(0);
   });
