@@ -147,13 +147,19 @@ const NETWORK_CODES = new Set([
   'EPIPE',
 ]);
 
+/** Nothing answered: the connection was refused, reset or timed out, or the host is unknown. */
+export function isNetworkFailure(error: unknown): boolean {
+  const { code } = (error ?? {}) as AwsLikeError;
+  return code !== undefined && NETWORK_CODES.has(code);
+}
+
 /**
  * The environment failed rather than the request: throttling or a timeout that outlasted the SDK's retries,
  * a 5xx from AWS, or a network error. Rerunning later can succeed without changing anything.
  */
 export function isEnvironmentFailure(error: unknown): boolean {
   const value = (error ?? {}) as AwsLikeError;
-  if (value.code && NETWORK_CODES.has(value.code)) return true;
+  if (isNetworkFailure(error)) return true;
   if ((value.$metadata?.httpStatusCode ?? 0) >= 500) return true;
   const { reason } = classifyAwsError(error);
   return reason === 'throttled' || reason === 'timeout';

@@ -1,4 +1,4 @@
-import { isEnvironmentFailure } from '../aws/errors.ts';
+import { isEnvironmentFailure, isNetworkFailure } from '../aws/errors.ts';
 import { WareviewError, describeError, environmentError, userError } from '../errors.ts';
 
 /** What a rerun does after an interruption; the error message says what was written before it. */
@@ -71,6 +71,5 @@ export async function waCall<T>(operation: string, call: () => Promise<T>): Prom
 /** Throttled, unreachable (a network error: nothing answered) or unavailable (the service answered 5xx). */
 function environmentFailureCode(error: unknown): string {
   if (errorName(error) === 'ThrottlingException') return 'WATOOL_THROTTLED';
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && code.startsWith('E') ? 'WATOOL_UNREACHABLE' : 'WATOOL_UNAVAILABLE';
+  return isNetworkFailure(error) ? 'WATOOL_UNREACHABLE' : 'WATOOL_UNAVAILABLE';
 }
